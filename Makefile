@@ -1,0 +1,56 @@
+# Police recruitment site. `make help` lists the targets.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint format migrate demo worker clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the dependency declarations change; versions come from constraints.txt.
+$(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed ## Create the virtual environment and install the project (editable) with dev tools
+
+migrate: install ## Apply database migrations
+	$(MANAGE) migrate --noinput
+
+demo: migrate ## Load the demo content and the demo accounts (idempotent)
+	$(MANAGE) load_demo
+	$(MANAGE) create_demo_accounts
+
+run: demo ## Set up, then run the task worker and the site on 127.0.0.1:$(PORT) (Ctrl-C stops both)
+	@echo "Site: http://127.0.0.1:$(PORT)/   Admin: http://127.0.0.1:$(PORT)/admin/"
+	@trap 'kill 0' INT TERM EXIT; \
+	$(MANAGE) db_worker --no-startup-delay & \
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+worker: install ## Run only the background task worker (sends email)
+	$(MANAGE) db_worker
+
+test: install ## Set up, then run the whole test suite (browser tests need /usr/bin/chromium)
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install ## Lint and check formatting
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Apply lint fixes and formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean: ## Remove the virtual environment and local data (database, media, static)
+	rm -rf $(VENV) var

@@ -1,0 +1,1 @@
+"""Community Ambassadors Network: sign-up, review and referral attribution (issue 5)."""

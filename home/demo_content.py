@@ -1,0 +1,196 @@
+"""Demo content built from the public seed documents: real facts and figures in our own words,
+placeholder people. Every function creates what is missing and leaves existing content alone, so
+loading the demo twice changes nothing and never overwrites an editor's work.
+"""
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from .models import HomePage, SiteSettings, StandardPage
+
+FORCE_NAME = "Capital Police Service"
+
+HOME_INTRODUCTION = (
+    "<p>We want a police service that looks like the city it serves. If you are from a Black, Asian or "
+    "minority ethnic background, or you are a woman thinking about policing, we will support you from your "
+    "first question to your first day: the same standards as everyone else, and help to meet them.</p>"
+)
+
+HOME_FIGURES = [
+    {
+        "figure": "11%",
+        "label": "of our police officers were from Black, Asian and minority ethnic backgrounds when the "
+        "Community Ambassador Programme began in 2014",
+        "source_text": "Community Ambassador Programme overview, 2014",
+        "source_url": "",
+    },
+    {
+        "figure": "40%+",
+        "label": "of the city's residents describe themselves as Black, Asian or minority ethnic",
+        "source_text": "2011 Census",
+        "source_url": "https://www.ons.gov.uk/census",
+    },
+    {
+        "figure": "1 in 4",
+        "label": "officers are women, though women are half of the people we serve",
+        "source_text": "Community Ambassador Programme overview, 2014",
+        "source_url": "",
+    },
+    {
+        "figure": "40%",
+        "label": "our ambition for the share of new officers recruited from Black, Asian and minority ethnic "
+        "backgrounds",
+        "source_text": "Written evidence to the Home Affairs Committee, 2021",
+        "source_url": "",
+    },
+]
+
+HOME_BODY = [
+    (
+        "rich_text",
+        "<h2>Why join</h2>"
+        "<p>Policing works when people trust it, and people trust a service that understands them. Officers who "
+        "speak the languages of their neighbourhoods, share their faiths and know their streets make every "
+        "part of the job better, from a first conversation to solving a serious crime.</p>"
+        "<h2>Our ambition</h2>"
+        "<p>In 2020/21 we recruited 2,438 officers, and almost one in five came from a Black, Asian or minority "
+        "ethnic background. That is progress, but it is not yet a workforce that reflects the city. We are "
+        "working with community leaders, colleges and outreach workers to reach people who have never "
+        "thought of policing as a career for them.</p>"
+        "<h2>What positive action means</h2>"
+        "<p>Positive action is lawful under the Equality Act 2010. It means extra advice and preparation for "
+        "people from under-represented groups: workshops on the application form, mock interviews, help "
+        "with the assessment centre and the fitness test. It never means a lower bar: everyone meets the "
+        "same standard and answers the same questions.</p>",
+    ),
+    (
+        "statistic",
+        {
+            "figure": "18.9%",
+            "label": "of the officers we recruited in 2020/21 came from Black, Asian and minority ethnic "
+            "backgrounds, and 37.5% were women",
+            "source_text": "Written evidence to the Home Affairs Committee, 2021",
+            "source_url": "",
+        },
+    ),
+]
+
+PRIVACY_BODY = (
+    "<h2>Who we are</h2>"
+    "<p>The Capital Police Service is the data controller for the personal information you give us on this "
+    "site. Our Data Protection Officer can be reached at dpo@example.org (placeholder address).</p>"
+    "<h2>What we collect and why</h2>"
+    "<p>When you register for positive-action support or apply to become a community ambassador we keep "
+    "the details you give us so that our diversity team can contact you and support you through "
+    "recruitment. Our lawful basis is the performance of a task carried out in the public interest "
+    "(UK GDPR Article 6(1)(e)).</p>"
+    "<h2>Equality monitoring</h2>"
+    "<p>Equality questions are optional and every one has a \u201cprefer not to say\u201d answer. Your answers are "
+    "kept apart from your record, are never used to make a decision about you, and are only ever reported "
+    "as totals in which small numbers are hidden. We process them under the substantial public interest "
+    "condition for equality of opportunity or treatment (Data Protection Act 2018, Schedule 1, paragraph "
+    "8).</p>"
+    "<h2>Who can see your information</h2>"
+    "<p>Only the force's diversity team. Staff who edit this website cannot see it.</p>"
+    "<h2>How long we keep it</h2>"
+    "<p>We keep a record for 12 months after our support ends, then remove everything that identifies "
+    "you.</p>"
+    "<h2>Your rights</h2>"
+    "<p>You can ask for a copy of what we hold about you, ask us to correct it, or ask us to delete it. "
+    "You can also complain to the Information Commissioner's Office.</p>"
+)
+
+ACCESSIBILITY_BODY = (
+    "<h2>Using this website</h2>"
+    "<p>We want as many people as possible to be able to use this website. You should be able to zoom in to "
+    "400% without text spilling off the screen, move around the site using just a keyboard, and use it "
+    "with a screen reader. Every page works without JavaScript.</p>"
+    "<h2>How we test</h2>"
+    "<p>Every public page type is checked automatically against the Web Content Accessibility Guidelines "
+    "2.2 at level AA each time the site changes, and we test the forms by hand with a keyboard and a "
+    "screen reader.</p>"
+    "<h2>Reporting a problem</h2>"
+    "<p>If you find a problem or need information in a different format, email "
+    "accessibility@example.org (placeholder address). We will reply within 5 working days.</p>"
+    "<h2>Enforcement procedure</h2>"
+    "<p>The Equality and Human Rights Commission is responsible for enforcing the accessibility "
+    "regulations. If you are not happy with how we respond to your complaint, contact the Equality "
+    "Advisory and Support Service.</p>"
+)
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def ensure_home_page():
+    home = HomePage.objects.first()
+    if home:
+        return home
+    root = Page.objects.get(depth=1)
+    home = HomePage(
+        title="Police the city you come from",
+        slug="home",
+        seo_title="Join us",
+        search_description="Thinking about a police career? Get free support to apply, from people who "
+        "understand where you are coming from.",
+        introduction=HOME_INTRODUCTION,
+        figures=[("statistic", figure) for figure in HOME_FIGURES],
+        body=HOME_BODY,
+    )
+    welcome = root.get_children().filter(slug="home").exclude(content_type__model="homepage").first()
+    if welcome:
+        # Wagtail's installer leaves a placeholder "Welcome" page at the slug we need.
+        welcome.delete()
+    root.add_child(instance=home)
+    publish(home)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": FORCE_NAME},
+    )
+    return home
+
+
+def ensure_standard_page(parent, slug, title, introduction, body):
+    page = StandardPage.objects.child_of(parent).filter(slug=slug).first()
+    if page:
+        return page
+    page = StandardPage(title=title, slug=slug, introduction=introduction, body=body)
+    parent.add_child(instance=page)
+    return publish(page)
+
+
+def ensure_site_settings(site, privacy_page, accessibility_page):
+    site_settings, _ = SiteSettings.objects.get_or_create(
+        site=site,
+        defaults={
+            "force_name": FORCE_NAME,
+            "contact_email": "recruitment@example.org",
+            "privacy_page": privacy_page,
+            "accessibility_page": accessibility_page,
+        },
+    )
+    return site_settings
+
+
+@transaction.atomic
+def load_demo_content():
+    home = ensure_home_page()
+    privacy = ensure_standard_page(
+        home,
+        "privacy-notice",
+        "Privacy notice",
+        "How we use the information you give us when you register interest, and your rights.",
+        PRIVACY_BODY,
+    )
+    accessibility = ensure_standard_page(
+        home,
+        "accessibility-statement",
+        "Accessibility statement",
+        "How accessible this website is, how we test it and how to report a problem.",
+        ACCESSIBILITY_BODY,
+    )
+    site = Site.objects.get(is_default_site=True)
+    ensure_site_settings(site, privacy, accessibility)
+    return home

@@ -1,0 +1,107 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import RichTextBlock, StatisticBlock
+
+INTRODUCTION_FEATURES = ["bold", "italic", "link"]
+
+
+class HomePage(Page):
+    """The site's front page: why join, the force's ambition and the figures behind it."""
+
+    template = "pages/home_page.html"
+    max_count_per_parent = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown beside the introduction. Its description is used as the alternative text."),
+    )
+    introduction = RichTextField(_("introduction"), features=INTRODUCTION_FEATURES)
+    figures = StreamField(
+        [("statistic", StatisticBlock())],
+        verbose_name=_("headline figures"),
+        blank=True,
+        max_num=6,
+    )
+    body = StreamField(
+        [("rich_text", RichTextBlock()), ("statistic", StatisticBlock())],
+        verbose_name=_("body"),
+        blank=True,
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("introduction"), FieldPanel("hero_image")], heading=_("Hero")),
+        FieldPanel("figures"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class StandardPage(Page):
+    """A plain page of text, such as the privacy notice or the accessibility statement."""
+
+    template = "pages/standard_page.html"
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    introduction = models.TextField(_("introduction"), blank=True, max_length=500)
+    body = RichTextField(
+        _("body"),
+        features=["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """What the site shell shows on every page."""
+
+    force_name = models.CharField(_("force name"), max_length=120, default="Police recruitment")
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("force_name"),
+        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")], heading=_("Contact")),
+        MultiFieldPanel(
+            [FieldPanel("privacy_page"), FieldPanel("accessibility_page")], heading=_("Footer links")
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")

@@ -1,0 +1,1 @@
+"""Positive-action support: public registration and the diversity team's case-working queue (issue 4)."""

@@ -1,0 +1,1 @@
+"""Project configuration package, imported as ``recruitment_site`` (see pyproject.toml)."""

@@ -1,0 +1,47 @@
+"""Production: every setting comes from the environment and a missing required one stops start-up.
+
+Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, WAGTAILADMIN_BASE_URL, EMAIL_HOST, DEFAULT_FROM_EMAIL,
+RECAPTCHA_PUBLIC_KEY, RECAPTCHA_PRIVATE_KEY. Optional: REDIS_URL (shared cache), EMAIL_PORT,
+EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, SECURE_SSL_REDIRECT, BEHIND_TLS_PROXY,
+SECURE_HSTS_PRELOAD, LOG_LEVEL. docs/deployment.md explains each.
+"""
+
+import dj_database_url
+
+from .base import *  # noqa: F403
+from .base import CONTENT_SECURITY_POLICY, cache_settings
+from .env import env_bool, env_int, env_list, env_str
+
+DEBUG = False
+SECRET_KEY = env_str("SECRET_KEY", required=True)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", required=True)
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", required=True),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+}
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", required=True)
+CACHES = cache_settings(env_str("REDIS_URL"))
+
+EMAIL_HOST = env_str("EMAIL_HOST", required=True)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", required=True)
+SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+RECAPTCHA_PUBLIC_KEY = env_str("RECAPTCHA_PUBLIC_KEY", required=True)
+RECAPTCHA_PRIVATE_KEY = env_str("RECAPTCHA_PRIVATE_KEY", required=True)
+
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+if env_bool("BEHIND_TLS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = 31_536_000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+
+CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY,
+    "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True},
+}

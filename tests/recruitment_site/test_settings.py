@@ -1,0 +1,114 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+
+from recruitment_site.settings.env import env_bool, env_float, env_int, env_list
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PRODUCTION_ENV = {
+    "SECRET_KEY": "a-long-random-production-like-secret-key-0123456789-abcdefghij",
+    "ALLOWED_HOSTS": "join.example.org",
+    "DATABASE_URL": "postgres://app@127.0.0.1:5432/app",
+    "WAGTAILADMIN_BASE_URL": "https://join.example.org",
+    "EMAIL_HOST": "smtp.example.org",
+    "DEFAULT_FROM_EMAIL": "recruitment@example.org",
+    "RECAPTCHA_PUBLIC_KEY": "production-like-public-key",
+    "RECAPTCHA_PRIVATE_KEY": "production-like-private-key",
+}
+
+
+def run_manage(*args, env):
+    clean_env = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
+    clean_env.update(env, DJANGO_SETTINGS_MODULE="recruitment_site.settings.production")
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=clean_env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_check_deploy_is_clean_under_production_settings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize("missing", sorted(PRODUCTION_ENV))
+def test_production_refuses_to_start_without_a_required_variable(missing):
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}
+
+    result = run_manage("check", env=env)
+
+    assert result.returncode != 0
+    assert f"The environment variable {missing} is required" in result.stderr
+
+
+def test_production_never_falls_back_to_sqlite_or_debug():
+    script = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.DEBUG, settings.DATABASES['default']['ENGINE'], settings.SESSION_COOKIE_SECURE)"
+    )
+    env = {**os.environ, **PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "recruitment_site.settings.production"}
+
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
+
+    assert result.stdout.split() == ["False", "django.db.backends.postgresql", "True"], result.stderr
+
+
+def test_public_content_security_policy_allows_no_inline_code(client, db):
+    policy = client.get("/").headers["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+
+    assert directives["script-src"] == "'self'"
+    assert directives["style-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert "unsafe" not in policy
+
+
+def test_security_headers_on_public_pages(client, db):
+    response = client.get("/")
+
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_base_settings_are_production_safe():
+    from recruitment_site.settings import base
+
+    assert base.DEBUG is False
+    assert base.ALLOWED_HOSTS == [] or "*" not in base.ALLOWED_HOSTS
+    assert base.LANGUAGE_CODE == "en-gb"
+    assert base.TIME_ZONE == "Europe/London"
+    assert base.USE_TZ is True
+    assert base.MIDDLEWARE[:2] == [
+        "django.middleware.security.SecurityMiddleware",
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+    ]
+
+
+def test_no_model_changes_are_missing_a_migration(db):
+    call_command("makemigrations", "--check", "--dry-run", stdout=open(os.devnull, "w"))
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("false", False), ("0", False), ("no", False), ("TRUE", True)])
+def test_env_bool_reads_words_not_truthiness(monkeypatch, raw, expected):
+    monkeypatch.setenv("FLAG", raw)
+    assert env_bool("FLAG", default=not expected) is expected
+
+
+def test_env_helpers_reject_values_of_the_wrong_type(monkeypatch):
+    monkeypatch.setenv("VALUE", "maybe")
+    for reader in (env_bool, env_int, env_float):
+        with pytest.raises(ImproperlyConfigured, match="VALUE"):
+            reader("VALUE")
+
+
+def test_env_list_splits_and_trims(monkeypatch):
+    monkeypatch.setenv("HOSTS", " a.example.org, b.example.org ,,")
+    assert env_list("HOSTS") == ["a.example.org", "b.example.org"]
