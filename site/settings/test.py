@@ -1,7 +1,6 @@
 """Test settings: fast hashing, in-memory cache and email, tasks run immediately."""
 
 from .base import *  # noqa: F403
-from .base import STORAGES
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret-4b7e2d9c1a0f"  # noqa: S105 - tests only

@@ -27,7 +27,12 @@ def run_manage(*args, env):
     clean_env = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
     clean_env.update(env, DJANGO_SETTINGS_MODULE="recruitment_site.settings.production")
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=clean_env, capture_output=True, text=True, timeout=120
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=clean_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 

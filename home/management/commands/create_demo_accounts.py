@@ -19,9 +19,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if not settings.DEMO_ACCOUNTS_ENABLED or not settings.DEMO_ACCOUNTS_PASSWORD:
-            raise CommandError("Demo accounts are disabled by these settings; they exist in development only.")
+            raise CommandError(
+                "Demo accounts are disabled by these settings; they exist in development only."
+            )
         password = settings.DEMO_ACCOUNTS_PASSWORD
-        for username, group_name, description in DEMO_ACCOUNTS:
+        for username, group_name, _description in DEMO_ACCOUNTS:
             self.ensure_account(username, group_name, password)
         self.stdout.write("Demo accounts (development only, no second factor):")
         for username, _, description in DEMO_ACCOUNTS:
@@ -31,7 +33,11 @@ class Command(BaseCommand):
         User = get_user_model()
         user, _ = User.objects.get_or_create(
             username=username,
-            defaults={"email": f"{username}@example.org", "first_name": username.title(), "last_name": "Demo"},
+            defaults={
+                "email": f"{username}@example.org",
+                "first_name": username.title(),
+                "last_name": "Demo",
+            },
         )
         user.is_staff = group_name is None
         user.is_superuser = group_name is None
