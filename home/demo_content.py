@@ -4,9 +4,10 @@ loading the demo twice changes nothing and never overwrites an editor's work.
 """
 
 from django.db import transaction
+from django.utils.text import slugify
 from wagtail.models import Page, Site
 
-from .models import HomePage, SiteSettings, StandardPage
+from .models import Borough, Community, HomePage, SiteSettings, StandardPage
 
 FORCE_NAME = "Capital Police Service"
 
@@ -119,6 +120,39 @@ ACCESSIBILITY_BODY = (
 )
 
 
+# Priority boroughs and the communities outreach workers were assigned to (seed document 003).
+BOROUGHS = [
+    ("Redbridge", True),
+    ("Ealing", True),
+    ("Haringey", True),
+    ("Newham", True),
+    ("Tower Hamlets", True),
+    ("Brent", False),
+    ("Hackney", False),
+    ("Hounslow", False),
+    ("Southwark", False),
+]
+COMMUNITIES = [
+    "Bangladeshi",
+    "Kurdish",
+    "Pakistani",
+    "Polish",
+    "Somali",
+    "Tamil",
+    "Turkish",
+    "Black Caribbean",
+]
+
+
+def ensure_reference_data():
+    for order, (name, is_priority) in enumerate(BOROUGHS):
+        Borough.objects.get_or_create(
+            slug=slugify(name), defaults={"name": name, "is_priority": is_priority, "sort_order": order}
+        )
+    for order, name in enumerate(COMMUNITIES):
+        Community.objects.get_or_create(slug=slugify(name), defaults={"name": name, "sort_order": order})
+
+
 def publish(page):
     page.save_revision().publish()
     return page
@@ -176,6 +210,7 @@ def ensure_site_settings(site, privacy_page, accessibility_page):
 
 @transaction.atomic
 def load_demo_content():
+    ensure_reference_data()
     home = ensure_home_page()
     privacy = ensure_standard_page(
         home,

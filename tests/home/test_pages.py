@@ -127,3 +127,16 @@ class TestPageTypePlacement(WagtailPageTestCase):
     def test_standard_pages_sit_under_the_home_page_or_each_other(self):
         self.assertCanCreateAt(HomePage, StandardPage)
         self.assertCanCreateAt(StandardPage, StandardPage)
+
+
+def test_demo_loads_priority_boroughs_and_outreach_communities(demo_site):
+    from home.models import Borough, Community
+
+    assert set(Borough.objects.filter(is_priority=True).values_list("name", flat=True)) == {
+        "Redbridge",
+        "Ealing",
+        "Haringey",
+        "Newham",
+        "Tower Hamlets",
+    }
+    assert Community.objects.filter(slug__in=["somali", "tamil", "polish"]).count() == 3

@@ -12,8 +12,16 @@ pytestmark = pytest.mark.django_db
 
 PAGE_MENUS = {"explorer", "images", "documents"}
 EXPECTED_MENUS = {
-    roles.EDITORS: {"explorer", "images", "documents", "reports", "help"},
-    roles.MODERATORS: {"explorer", "images", "documents", "settings", "reports", "help"},
+    roles.EDITORS: {"explorer", "images", "documents", "reports", "help", "places-and-communities"},
+    roles.MODERATORS: {
+        "explorer",
+        "images",
+        "documents",
+        "settings",
+        "reports",
+        "help",
+        "places-and-communities",
+    },
     roles.DIVERSITY_TEAM: {"help"},
     roles.DIVERSITY_LEADS: {"help"},
 }

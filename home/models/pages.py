@@ -1,17 +1,17 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import RichTextBlock, StatisticBlock
+from home.blocks import RichTextBlock, StatisticBlock
+
+from .base import BasePage
 
 INTRODUCTION_FEATURES = ["bold", "italic", "link"]
 
 
-class HomePage(Page):
+class HomePage(BasePage):
     """The site's front page: why join, the force's ambition and the figures behind it."""
 
     template = "pages/home_page.html"
@@ -40,18 +40,18 @@ class HomePage(Page):
         blank=True,
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         MultiFieldPanel([FieldPanel("introduction"), FieldPanel("hero_image")], heading=_("Hero")),
         FieldPanel("figures"),
         FieldPanel("body"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
 
     class Meta:
         verbose_name = _("home page")
 
 
-class StandardPage(Page):
+class StandardPage(BasePage):
     """A plain page of text, such as the privacy notice or the accessibility statement."""
 
     template = "pages/standard_page.html"
@@ -64,44 +64,8 @@ class StandardPage(Page):
         features=["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
     )
 
-    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
+    content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
 
     class Meta:
         verbose_name = _("standard page")
-
-
-@register_setting(icon="cog")
-class SiteSettings(BaseSiteSetting):
-    """What the site shell shows on every page."""
-
-    force_name = models.CharField(_("force name"), max_length=120, default="Police recruitment")
-    contact_email = models.EmailField(_("contact email"), blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("privacy notice page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    accessibility_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("accessibility statement page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    panels = [
-        FieldPanel("force_name"),
-        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")], heading=_("Contact")),
-        MultiFieldPanel(
-            [FieldPanel("privacy_page"), FieldPanel("accessibility_page")], heading=_("Footer links")
-        ),
-    ]
-
-    class Meta:
-        verbose_name = _("site settings")

@@ -1,0 +1,5 @@
+from .pages import HomePage, StandardPage
+from .site_settings import SiteSettings
+from .snippets import Borough, Community
+
+__all__ = ["Borough", "Community", "HomePage", "SiteSettings", "StandardPage"]

@@ -1,0 +1,35 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from home.models import Borough, Community
+
+
+class BoroughViewSet(SnippetViewSet):
+    model = Borough
+    icon = "site"
+    menu_order = 100
+    list_display = ["name", "slug", "is_priority", "is_active"]
+    list_filter = ["is_priority", "is_active"]
+    search_fields = ["name"]
+    ordering = ["sort_order", "name"]
+
+
+class CommunityViewSet(SnippetViewSet):
+    model = Community
+    icon = "group"
+    menu_order = 110
+    list_display = ["name", "slug", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["name"]
+    ordering = ["sort_order", "name"]
+
+
+class PlacesAndCommunitiesGroup(SnippetViewSetGroup):
+    menu_label = _("Places and communities")
+    menu_icon = "site"
+    menu_order = 300
+    items = (BoroughViewSet, CommunityViewSet)
+
+
+register_snippet(PlacesAndCommunitiesGroup)
