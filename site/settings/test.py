@@ -19,3 +19,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the app folders, as in development: tests never run collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# A file-backed SQLite test database: the browser tests' live server thread then uses its own connection,
+# as it does on PostgreSQL, instead of sharing the test thread's in-memory one.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}  # noqa: F405

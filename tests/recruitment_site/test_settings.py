@@ -23,13 +23,22 @@ PRODUCTION_ENV = {
 }
 
 
+def production_env(**variables):
+    """The process environment a production server would get: ours, minus test-only switches."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in PRODUCTION_ENV and key != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
+    env.update(variables, DJANGO_SETTINGS_MODULE="recruitment_site.settings.production")
+    return env
+
+
 def run_manage(*args, env):
-    clean_env = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
-    clean_env.update(env, DJANGO_SETTINGS_MODULE="recruitment_site.settings.production")
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env=clean_env,
+        env=production_env(**env),
         capture_output=True,
         text=True,
         timeout=120,
@@ -58,9 +67,13 @@ def test_production_never_falls_back_to_sqlite_or_debug():
         "import django; django.setup(); from django.conf import settings; "
         "print(settings.DEBUG, settings.DATABASES['default']['ENGINE'], settings.SESSION_COOKIE_SECURE)"
     )
-    env = {**os.environ, **PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "recruitment_site.settings.production"}
-
-    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=production_env(**PRODUCTION_ENV),
+        capture_output=True,
+        text=True,
+    )
 
     assert result.stdout.split() == ["False", "django.db.backends.postgresql", "True"], result.stderr
 
