@@ -3,6 +3,9 @@ placeholder people. Every function creates what is missing and leaves existing c
 loading the demo twice changes nothing and never overwrites an editor's work.
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Page, Site
@@ -158,6 +161,12 @@ def publish(page):
     return page
 
 
+def site_address():
+    """Host and port of the configured base URL, so canonical links and the sitemap point at the site."""
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    return address.hostname or "localhost", address.port or (443 if address.scheme == "https" else 80)
+
+
 def ensure_home_page():
     home = HomePage.objects.first()
     if home:
@@ -179,9 +188,10 @@ def ensure_home_page():
         welcome.delete()
     root.add_child(instance=home)
     publish(home)
+    hostname, port = site_address()
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": FORCE_NAME},
+        defaults={"hostname": hostname, "port": port, "root_page": home, "site_name": FORCE_NAME},
     )
     return home
 

@@ -1,7 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+
+from home.blocks import LinkBlock, SocialLinkBlock
 
 
 @register_setting(icon="cog")
@@ -28,13 +31,53 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
     )
 
-    panels = [
-        FieldPanel("force_name"),
-        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")], heading=_("Contact")),
-        MultiFieldPanel(
-            [FieldPanel("privacy_page"), FieldPanel("accessibility_page")], heading=_("Footer links")
-        ),
-    ]
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown beside the force name in the header; the force name is its alternative text"),
+    )
+    primary_navigation = StreamField(
+        [("link", LinkBlock())],
+        verbose_name=_("main menu"),
+        blank=True,
+        max_num=8,
+        help_text=_("When empty, the menu lists the home page's children that are set to show in menus"),
+    )
+    footer_navigation = StreamField(
+        [("link", LinkBlock())],
+        verbose_name=_("footer menu"),
+        blank=True,
+        max_num=12,
+        help_text=_("Shown after the privacy notice and accessibility statement links"),
+    )
+    social_links = StreamField([("social", SocialLinkBlock())], verbose_name=_("social media"), blank=True)
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("force_name"),
+                    FieldPanel("logo"),
+                    MultiFieldPanel(
+                        [FieldPanel("contact_email"), FieldPanel("contact_phone")], heading=_("Contact")
+                    ),
+                    MultiFieldPanel(
+                        [FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
+                        heading=_("Required footer links"),
+                    ),
+                ],
+                heading=_("General"),
+            ),
+            ObjectList(
+                [FieldPanel("primary_navigation"), FieldPanel("footer_navigation")], heading=_("Menus")
+            ),
+            ObjectList([FieldPanel("social_links")], heading=_("Social media")),
+        ]
+    )
 
     class Meta:
         verbose_name = _("site settings")

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "ambassadors_network",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
