@@ -24,3 +24,8 @@ WHITENOISE_AUTOREFRESH = True
 # as it does on PostgreSQL, instead of sharing the test thread's in-memory one.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}  # noqa: F405
+
+# Django's test client signs in without a request, which django-axes refuses; the throttling tests switch
+# axes back on with the production backends.
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AXES_ENABLED = False
