@@ -1,7 +1,10 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home import two_factor
 from home.models import Borough, Community
 
 
@@ -33,3 +36,18 @@ class PlacesAndCommunitiesGroup(SnippetViewSetGroup):
 
 
 register_snippet(PlacesAndCommunitiesGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    return [
+        path("two-factor/setup/", two_factor.setup, name="two_factor_setup"),
+        path("two-factor/verify/", two_factor.verify, name="two_factor_verify"),
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_two_factor_log_actions(actions):
+    actions.register_action(
+        "recruitment.two_factor_setup", _("Set up two-step sign-in"), _("Set up two-step sign-in")
+    )

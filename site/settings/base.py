@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -60,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "home.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -185,6 +189,11 @@ PERMISSIONS_POLICY = {
     "usb": [],
     "browsing-topics": [],
 }
+
+# Staff who can see personal data (superusers, Diversity team, Diversity leads) must give a one-time code
+# from an authenticator app after their password. dev.py switches this off for the demo accounts.
+STAFF_TWO_FACTOR_REQUIRED = True
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Police recruitment")
 
 # Admin sign-in throttling: after 10 failed attempts for a username from one address (or from one address
 # for any usernames) within 5 minutes, sign-in is refused until 5 minutes have passed.

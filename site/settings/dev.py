@@ -13,6 +13,7 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 # Demo accounts for each role, printed by `make run` and listed in the README. They have no second
 # factor: that safeguard is enforced by production settings only.
 DEMO_ACCOUNTS_ENABLED = True
+STAFF_TWO_FACTOR_REQUIRED = False
 DEMO_ACCOUNTS_PASSWORD = "recruit-demo-2026"  # noqa: S105 - development only
 
 # Without reCAPTCHA keys the spam check is off in development; django-recaptcha's check would

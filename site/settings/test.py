@@ -29,3 +29,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # axes back on with the production backends.
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 AXES_ENABLED = False
+# Two-step sign-in is switched back on by the tests that cover it.
+STAFF_TWO_FACTOR_REQUIRED = False

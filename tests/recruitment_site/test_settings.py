@@ -62,10 +62,11 @@ def test_production_refuses_to_start_without_a_required_variable(missing):
     assert f"The environment variable {missing} is required" in result.stderr
 
 
-def test_production_never_falls_back_to_sqlite_or_debug():
+def test_production_never_falls_back_to_sqlite_debug_or_password_only_staff_sign_in():
     script = (
         "import django; django.setup(); from django.conf import settings; "
-        "print(settings.DEBUG, settings.DATABASES['default']['ENGINE'], settings.SESSION_COOKIE_SECURE)"
+        "print(settings.DEBUG, settings.DATABASES['default']['ENGINE'], settings.SESSION_COOKIE_SECURE, "
+        "settings.STAFF_TWO_FACTOR_REQUIRED, settings.DEMO_ACCOUNTS_ENABLED)"
     )
     result = subprocess.run(
         [sys.executable, "-c", script],
@@ -75,7 +76,9 @@ def test_production_never_falls_back_to_sqlite_or_debug():
         text=True,
     )
 
-    assert result.stdout.split() == ["False", "django.db.backends.postgresql", "True"], result.stderr
+    assert result.stdout.split() == ["False", "django.db.backends.postgresql", "True", "True", "False"], (
+        result.stderr
+    )
 
 
 def test_public_content_security_policy_allows_no_inline_code(client, db):
