@@ -2,6 +2,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 
 from home.demo_content import load_demo_content
 
@@ -62,6 +63,14 @@ def browser_before_database(request):
 @pytest.fixture(scope="session")
 def django_db_setup(browser_before_database, django_db_setup):
     yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (pages, rate limits), as a fresh server would."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

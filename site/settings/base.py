@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Straight after SecurityMiddleware so static requests skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Serves anonymous visitors' pages from the cache before any other work (home/page_cache.py).
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -145,6 +147,8 @@ def cache_settings(redis_url):
 
 
 CACHES = cache_settings(env_str("REDIS_URL"))
+# Seconds an anonymous visitor's page is kept; publishing or editing content empties the cache at once.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 # Email leaves through the durable task queue (django-tasks with its database backend and worker).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
