@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format migrate demo worker clean
+.PHONY: help install run test lint format migrate demo worker clean bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -54,3 +54,7 @@ format: install ## Apply lint fixes and formatting
 
 clean: ## Remove the virtual environment and local data (database, media, static)
 	rm -rf $(VENV) var
+
+bench: install ## Benchmark the production configuration with wrk (PostgreSQL when DATABASE_URL is set)
+	@command -v wrk >/dev/null || { echo "Installing wrk"; apt-get install -y -qq wrk >/dev/null; }
+	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/var/bench.sqlite3} $(MANAGE) benchmark
