@@ -93,6 +93,8 @@ class PageCacheMiddleware:
             return cached
         response = self.get_response(request)
         if response_is_cacheable(response):
+            if settings.CDN_CACHE_SECONDS > 0:
+                response["Cache-Control"] = f"public, max-age=0, s-maxage={settings.CDN_CACHE_SECONDS}"
             cache.set(key, response, settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response

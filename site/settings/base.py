@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -149,6 +150,8 @@ def cache_settings(redis_url):
 CACHES = cache_settings(env_str("REDIS_URL"))
 # Seconds an anonymous visitor's page is kept; publishing or editing content empties the cache at once.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# Seconds a CDN or Varnish in front may keep an anonymous page (sent as s-maxage); 0 keeps them out.
+CDN_CACHE_SECONDS = env_int("CDN_CACHE_SECONDS", 0)
 
 # Email leaves through the durable task queue (django-tasks with its database backend and worker).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

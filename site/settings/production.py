@@ -28,6 +28,26 @@ DATABASES = {
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", required=True)
 CACHES = cache_settings(env_str("REDIS_URL"))
 
+
+def frontend_cache_settings():
+    """Purge a CDN or Varnish when pages are published, unpublished or deleted (wagtail.contrib.frontend_cache)."""
+    backends = {}
+    if purge_url := env_str("FRONTEND_CACHE_PURGE_URL"):
+        backends["varnish"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": purge_url,
+        }
+    if zone := env_str("CLOUDFLARE_ZONE_ID"):
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": zone,
+            "BEARER_TOKEN": env_str("CLOUDFLARE_BEARER_TOKEN", required=True),
+        }
+    return backends
+
+
+WAGTAILFRONTENDCACHE = frontend_cache_settings()
+
 EMAIL_HOST = env_str("EMAIL_HOST", required=True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", required=True)
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)

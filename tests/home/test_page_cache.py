@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 
 from home.models import SiteSettings, StandardPage
 from tests.factories import UserFactory
@@ -103,3 +104,14 @@ def test_each_query_string_is_cached_separately(client, demo_site):
     client.get("/?a=1")
     assert cache_status(client.get("/?a=2")) == "miss"
     assert cache_status(client.get("/?a=1")) == "hit"
+
+
+def test_cdn_may_keep_anonymous_pages_only_when_configured(client, demo_site, settings):
+    assert "s-maxage" not in client.get("/").headers.get("Cache-Control", "")
+
+    settings.CDN_CACHE_SECONDS = 120
+    client.get("/privacy-notice/")
+    cache.clear()
+    response = client.get("/privacy-notice/")
+
+    assert response.headers["Cache-Control"] == "public, max-age=0, s-maxage=120"

@@ -133,3 +133,40 @@ def test_env_helpers_reject_values_of_the_wrong_type(monkeypatch):
 def test_env_list_splits_and_trims(monkeypatch):
     monkeypatch.setenv("HOSTS", " a.example.org, b.example.org ,,")
     assert env_list("HOSTS") == ["a.example.org", "b.example.org"]
+
+
+def test_production_purges_varnish_and_cloudflare_when_configured():
+    script = (
+        "import django; django.setup(); from django.conf import settings; "
+        "cache = settings.WAGTAILFRONTENDCACHE; "
+        "print(sorted(cache), cache['varnish']['LOCATION'], cache['cloudflare']['ZONEID'])"
+    )
+    env = production_env(
+        **PRODUCTION_ENV,
+        FRONTEND_CACHE_PURGE_URL="http://varnish.internal:6081",
+        CLOUDFLARE_ZONE_ID="zone-123",
+        CLOUDFLARE_BEARER_TOKEN="token-abc",
+    )
+
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
+
+    assert result.stdout.split() == [
+        "['cloudflare',",
+        "'varnish']",
+        "http://varnish.internal:6081",
+        "zone-123",
+    ]
+
+
+def test_production_without_a_cdn_purges_nothing():
+    script = "import django; django.setup(); from django.conf import settings; print(settings.WAGTAILFRONTENDCACHE)"
+
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=production_env(**PRODUCTION_ENV),
+        capture_output=True,
+        text=True,
+    )
+
+    assert result.stdout.strip() == "{}", result.stderr
