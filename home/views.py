@@ -1,8 +1,10 @@
 import re
+import sys
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponseServerError
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
@@ -13,10 +15,29 @@ SEARCH_MAX_LENGTH = 100
 SEARCH_RESULTS_PER_PAGE = 10
 
 
+# Seconds a client is asked to wait before retrying while the database is unreachable.
+DATABASE_RETRY_AFTER = 30
+
+
+def database_is_unavailable(exception):
+    """Connection-level failures (server down, restarting, out of connections) rather than bugs."""
+    return isinstance(exception, OperationalError | InterfaceError)
+
+
 def server_error(request):
-    """Render the 500 page without touching the database, which may be the thing that failed."""
-    template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"force_name": settings.WAGTAIL_SITE_NAME}))
+    """Render the error page without touching the database, which may be the thing that failed.
+
+    Django calls this handler while the exception is being handled, so sys.exc_info() names it. A lost
+    database is a temporary outage, not a fault in the page: it answers 503 with Retry-After so people
+    and crawlers come back, and no form can appear to have succeeded. Django reconnects on the next
+    request, so the site recovers without a restart.
+    """
+    context = {"force_name": settings.WAGTAIL_SITE_NAME}
+    if database_is_unavailable(sys.exc_info()[1]):
+        response = HttpResponse(loader.render_to_string("503.html", context), status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+        return response
+    return HttpResponseServerError(loader.render_to_string("500.html", context))
 
 
 def search_terms(query):

@@ -85,3 +85,19 @@ def test_pages_load_without_console_errors_or_csp_violations(live_demo_site, bro
             continue  # their 400 and 404 statuses are reported in the console by design
         browser_page.goto(live_demo_site + path)
     assert errors == []
+
+
+@pytest.mark.parametrize("template", ["500.html", "503.html"])
+def test_error_pages_have_no_axe_violations(live_demo_site, browser_page, template):
+    # Error pages are rendered by the error handler, not reachable by URL, so the browser is handed the
+    # rendered page at an address on the live server (for its styles).
+    from django.template import loader
+
+    html = loader.render_to_string(template, {"force_name": "Demo Police"})
+    address = live_demo_site + "/error-page-under-test/"
+    browser_page.route(address, lambda route: route.fulfill(body=html, content_type="text/html"))
+
+    browser_page.goto(address)
+
+    assert browser_page.locator("h1").count() == 1
+    assert_no_axe_violations(browser_page)
