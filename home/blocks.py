@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 
 class RichTextBlock(blocks.RichTextBlock):
@@ -106,3 +107,47 @@ class SocialLinkBlock(blocks.StructBlock):
         preview_value = {"network": "instagram", "url": "https://www.instagram.com/example"}
         description = _("A social media account")
         label = _("Social media link")
+
+
+def event_type_choices():
+    # Imported when the block is built, not when this module loads: the page models import this module.
+    from home.models.events import EventType
+
+    return EventType.choices
+
+
+class UpcomingEventsBlock(blocks.StructBlock):
+    """The next few live events, optionally only those in a borough, for a community or of one type."""
+
+    heading = blocks.CharBlock(max_length=80, default=_("Upcoming events"), label=_("Heading"))
+    event_type = blocks.ChoiceBlock(choices=event_type_choices, required=False, label=_("Only this type"))
+    borough = SnippetChooserBlock("home.Borough", required=False, label=_("Only in this borough"))
+    community = SnippetChooserBlock("home.Community", required=False, label=_("Only for this community"))
+    limit = blocks.IntegerBlock(min_value=1, max_value=12, default=3, label=_("How many to show"))
+
+    def upcoming_events(self, value):
+        from home.models import EventPage
+
+        events = EventPage.objects.published().upcoming().select_related("borough")
+        if value.get("event_type"):
+            events = events.of_type(value["event_type"])
+        if value.get("borough"):
+            events = events.filter(borough=value["borough"])
+        if value.get("community"):
+            events = events.filter(communities=value["community"]).distinct()
+        return events[: value.get("limit") or 3]
+
+    def get_context(self, value, parent_context=None):
+        from home.models import EventIndexPage
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["events"] = self.upcoming_events(value)
+        context["index_page"] = EventIndexPage.objects.live().public().first()
+        return context
+
+    class Meta:
+        icon = "date"
+        template = "components/streamfield/blocks/upcoming_events_block.html"
+        preview_value = {"heading": "Upcoming events", "limit": 3}
+        description = _("The next few events, filtered by borough, community or type")
+        label = _("Upcoming events")

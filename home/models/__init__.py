@@ -1,5 +1,6 @@
+from .events import EventIndexPage, EventPage
 from .pages import HomePage, StandardPage
 from .site_settings import SiteSettings
 from .snippets import Borough, Community
 
-__all__ = ["Borough", "Community", "HomePage", "SiteSettings", "StandardPage"]
+__all__ = ["Borough", "Community", "EventIndexPage", "EventPage", "HomePage", "SiteSettings", "StandardPage"]

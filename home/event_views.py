@@ -1,0 +1,109 @@
+"""What the event pages' routes do: the filtered listing and archive, the calendar feed, one event's
+calendar file and the event page's extra context. The page models route here (home/models/events.py)."""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from home.event_calendar import CONTENT_TYPE, calendar_bytes
+from home.event_filters import EventFilterForm
+from home.event_schema import event_data, json_ld
+from home.models import SiteSettings
+
+# A feed is a whole calendar in one response; this bounds its size whatever the filters.
+FEED_LIMIT = 500
+
+
+def page_of(events, number, per_page):
+    paginator = Paginator(events, per_page)
+    try:
+        return paginator.page(number)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+def with_query(url, params):
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+def feed_links(index, request, params):
+    """The feed's https address (download) and webcal address (subscribe)."""
+    feed_url = with_query(index.get_full_url(request) + index.reverse_subpage("calendar_feed"), params)
+    webcal_url = "webcal://" + feed_url.split("://", 1)[-1]
+    return feed_url, webcal_url
+
+
+def event_listing(index, request, archive):
+    form = EventFilterForm(request.GET, archive=archive)
+    filters_valid = form.is_valid()
+    events = index.events().for_listing()
+    events = form.filter(events.past() if archive else events.upcoming())
+    params = form.active_filters()
+    feed_url, webcal_url = feed_links(index, request, params)
+    response = index.render(
+        request,
+        context_overrides={
+            "form": form,
+            "archive": archive,
+            "events": page_of(events, request.GET.get("page"), index.events_per_page),
+            "filter_query": urlencode(params),
+            "filtered": bool(params),
+            "feed_url": feed_url,
+            "webcal_url": webcal_url,
+            "upcoming_url": index.url,
+            "archive_url": index.url + index.reverse_subpage("past_events"),
+        },
+    )
+    if not filters_valid:
+        # The page still lists events (with the valid filters), and says what was not understood.
+        response.status_code = 400
+    return response
+
+
+def site_hostname(request):
+    site = Site.find_for_request(request)
+    return site.hostname if site else request.get_host().split(":")[0]
+
+
+def calendar_response(content, filename):
+    response = HttpResponse(content, content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def calendar_feed(index, request):
+    form = EventFilterForm(request.GET)
+    if not form.is_valid():
+        messages = [str(error) for errors in form.errors.values() for error in errors]
+        return HttpResponseBadRequest(
+            _("This calendar address has a filter we do not recognise: %(errors)s")
+            % {"errors": " ".join(messages)},
+            content_type="text/plain; charset=utf-8",
+        )
+    events = form.filter(index.events().upcoming())[:FEED_LIMIT]
+    name = _("%(site)s events") % {"site": SiteSettings.for_request(request).force_name}
+    content = calendar_bytes(events, site_hostname(request), lambda event: event.get_full_url(request), name)
+    return calendar_response(content, "events.ics")
+
+
+def event_calendar_file(event, request):
+    content = calendar_bytes([event], site_hostname(request), lambda page: page.get_full_url(request))
+    return calendar_response(content, f"{event.slug}.ics")
+
+
+def event_page_context(event, request):
+    site_settings = SiteSettings.for_request(request)
+    site = Site.find_for_request(request)
+    page_url = event.get_full_url(request)
+    data = event_data(event, page_url, site_settings.force_name, site.root_url if site else "")
+    return {
+        "structured_data": json_ld(data),
+        "calendar_url": event.url + event.reverse_subpage("calendar_file"),
+        "booking": event.booking_link(),
+        "index_page": event.get_parent(),
+    }
