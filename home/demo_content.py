@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
+from .demo_library import load_content_library
 from .models import Borough, Community, HomePage, SiteSettings, StandardPage
 
 FORCE_NAME = "Capital Police Service"
@@ -238,4 +239,5 @@ def load_demo_content():
     )
     site = Site.objects.get(is_default_site=True)
     ensure_site_settings(site, privacy, accessibility)
+    load_content_library(home)
     return home

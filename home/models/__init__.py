@@ -1,5 +1,17 @@
+from .content import CampaignIndexPage, CampaignPage, Myth, MythsFactsPage, OfficerStory
 from .pages import HomePage, StandardPage
 from .site_settings import SiteSettings
 from .snippets import Borough, Community
 
-__all__ = ["Borough", "Community", "HomePage", "SiteSettings", "StandardPage"]
+__all__ = [
+    "Borough",
+    "CampaignIndexPage",
+    "CampaignPage",
+    "Community",
+    "HomePage",
+    "Myth",
+    "MythsFactsPage",
+    "OfficerStory",
+    "SiteSettings",
+    "StandardPage",
+]
