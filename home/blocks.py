@@ -151,7 +151,7 @@ class ImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         template = "components/streamfield/blocks/image_block.html"
-        preview_value = image_preview_value
+        preview_value = staticmethod(image_preview_value)  # evaluated when the preview is shown
         description = _("An image with alternative text and an optional caption")
         label = _("Image")
 
@@ -170,9 +170,22 @@ class OfficerStoryBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         template = "components/streamfield/blocks/officer_story_block.html"
-        preview_value = officer_story_preview_value
+        preview_value = staticmethod(officer_story_preview_value)
         description = _("A quote from an officer, chosen from the officer stories")
         label = _("Officer story")
+
+
+class CallToActionStructValue(blocks.StructValue):
+    """Button address and text. (In templates `value.link.url` would find the raw "url" field first,
+    because a StructValue is a dict, so the resolved values get names of their own.)"""
+
+    def button_url(self):
+        """None when the chosen page is unpublished, so the button disappears instead of a dead link."""
+        page = self["link"].get("page")
+        return None if page and not page.live else self["link"].url()
+
+    def button_text(self):
+        return self["link"].text()
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -185,6 +198,7 @@ class CallToActionBlock(blocks.StructBlock):
     class Meta:
         icon = "pick"
         template = "components/streamfield/blocks/call_to_action_block.html"
+        value_class = CallToActionStructValue
         preview_value = {
             "heading": "Thinking of applying?",
             "description": "Tell us how to reach you and our diversity team will support you at every stage.",
