@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from .demo_events import ensure_demo_events
+from .demo_library import load_content_library
 from .models import Borough, Community, HomePage, SiteSettings, StandardPage
 
 FORCE_NAME = "Capital Police Service"
@@ -240,4 +241,5 @@ def load_demo_content():
     site = Site.objects.get(is_default_site=True)
     ensure_site_settings(site, privacy, accessibility)
     ensure_demo_events(home)
+    load_content_library(home)
     return home

@@ -5,7 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home import two_factor
-from home.models import Borough, Community
+from home.models import Borough, Community, Myth, OfficerStory
 
 
 class BoroughViewSet(SnippetViewSet):
@@ -36,6 +36,37 @@ class PlacesAndCommunitiesGroup(SnippetViewSetGroup):
 
 
 register_snippet(PlacesAndCommunitiesGroup)
+
+
+class MythViewSet(SnippetViewSet):
+    model = Myth
+    icon = "help"
+    menu_order = 100
+    list_display = ["myth", "topic", "sort_order"]
+    list_filter = ["topic"]
+    search_fields = ["myth", "fact"]
+    ordering = ["topic", "sort_order"]
+
+
+class OfficerStoryViewSet(SnippetViewSet):
+    model = OfficerStory
+    icon = "openquote"
+    menu_order = 110
+    list_display = ["name", "quote"]
+    list_filter = {"image": ["isnull"]}
+    search_fields = ["name", "quote"]
+
+
+class ContentLibraryGroup(SnippetViewSetGroup):
+    """Reusable content editors place on pages through the block library."""
+
+    menu_label = _("Content library")
+    menu_icon = "snippet"
+    menu_order = 290
+    items = (MythViewSet, OfficerStoryViewSet)
+
+
+register_snippet(ContentLibraryGroup)
 
 
 @hooks.register("register_admin_urls")

@@ -1,6 +1,20 @@
+from .content import CampaignIndexPage, CampaignPage, Myth, MythsFactsPage, OfficerStory
 from .events import EventIndexPage, EventPage
 from .pages import HomePage, StandardPage
 from .site_settings import SiteSettings
 from .snippets import Borough, Community
 
-__all__ = ["Borough", "Community", "EventIndexPage", "EventPage", "HomePage", "SiteSettings", "StandardPage"]
+__all__ = [
+    "Borough",
+    "CampaignIndexPage",
+    "CampaignPage",
+    "Community",
+    "EventIndexPage",
+    "EventPage",
+    "HomePage",
+    "Myth",
+    "MythsFactsPage",
+    "OfficerStory",
+    "SiteSettings",
+    "StandardPage",
+]

@@ -4,7 +4,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from home.blocks import RichTextBlock, StatisticBlock
+from home.blocks import CONTENT_BLOCKS, StatisticBlock
 
 from .base import BasePage
 
@@ -34,11 +34,7 @@ class HomePage(BasePage):
         blank=True,
         max_num=6,
     )
-    body = StreamField(
-        [("rich_text", RichTextBlock()), ("statistic", StatisticBlock())],
-        verbose_name=_("body"),
-        blank=True,
-    )
+    body = StreamField(CONTENT_BLOCKS, verbose_name=_("body"), blank=True)
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel([FieldPanel("introduction"), FieldPanel("hero_image")], heading=_("Hero")),

@@ -222,7 +222,8 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
-        "frame-src": [NONE],
+        # Video blocks load these players only after the visitor presses play (home/blocks.py VideoBlock).
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         "frame-ancestors": [NONE],
         "form-action": [SELF],
         "base-uri": [SELF],

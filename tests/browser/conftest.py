@@ -22,7 +22,8 @@ def phone_page(chromium):
 
 
 @pytest.fixture
-def live_demo_site(live_server):
+def live_demo_site(live_server, settings):
     """The live server with the demo content loaded; returns its base URL."""
+    settings.ROOT_URLCONF = "tests.browser.urls"  # also serves the demo's images
     load_demo_content()
     return live_server.url

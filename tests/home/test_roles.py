@@ -12,7 +12,15 @@ pytestmark = pytest.mark.django_db
 
 PAGE_MENUS = {"explorer", "images", "documents"}
 EXPECTED_MENUS = {
-    roles.EDITORS: {"explorer", "images", "documents", "reports", "help", "places-and-communities"},
+    roles.EDITORS: {
+        "explorer",
+        "images",
+        "documents",
+        "reports",
+        "help",
+        "places-and-communities",
+        "content-library",
+    },
     roles.MODERATORS: {
         "explorer",
         "images",
@@ -21,6 +29,7 @@ EXPECTED_MENUS = {
         "reports",
         "help",
         "places-and-communities",
+        "content-library",
     },
     roles.DIVERSITY_TEAM: {"help"},
     roles.DIVERSITY_LEADS: {"help"},
