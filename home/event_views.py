@@ -57,6 +57,7 @@ def event_listing(index, request, archive):
             "webcal_url": webcal_url,
             "upcoming_url": index.url,
             "archive_url": index.url + index.reverse_subpage("past_events"),
+            "archive_full_url": index.get_full_url(request) + index.reverse_subpage("past_events"),
         },
     )
     if not filters_valid:

@@ -14,6 +14,7 @@ class BoroughViewSet(SnippetViewSet):
     menu_order = 100
     list_display = ["name", "slug", "is_priority", "is_active"]
     list_filter = ["is_priority", "is_active"]
+    search_backend_name = None  # the search backend's field-restricted query fails on SQLite
     search_fields = ["name"]
     ordering = ["sort_order", "name"]
 
@@ -24,6 +25,7 @@ class CommunityViewSet(SnippetViewSet):
     menu_order = 110
     list_display = ["name", "slug", "is_active"]
     list_filter = ["is_active"]
+    search_backend_name = None
     search_fields = ["name"]
     ordering = ["sort_order", "name"]
 
@@ -44,6 +46,8 @@ class MythViewSet(SnippetViewSet):
     menu_order = 100
     list_display = ["myth", "topic", "sort_order"]
     list_filter = ["topic"]
+    # Plain database search: matches part of a word in any of these fields on SQLite and PostgreSQL alike.
+    search_backend_name = None
     search_fields = ["myth", "fact"]
     ordering = ["topic", "sort_order"]
 
@@ -54,6 +58,7 @@ class OfficerStoryViewSet(SnippetViewSet):
     menu_order = 110
     list_display = ["name", "quote"]
     list_filter = {"image": ["isnull"]}
+    search_backend_name = None
     search_fields = ["name", "quote"]
 
 

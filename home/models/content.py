@@ -206,6 +206,9 @@ class CampaignPage(BasePage):
     class Meta:
         verbose_name = _("campaign page")
 
+    def get_social_text(self):
+        return super().get_social_text() or self.summary
+
     def clean(self):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:

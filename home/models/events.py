@@ -133,6 +133,12 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def events(self):
         return EventPage.objects.child_of(self).published()
 
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        for url in list(urls):
+            urls.append({**url, "location": url["location"] + self.reverse_subpage("past_events")})
+        return urls
+
     @path("")
     def upcoming_events(self, request):
         from home.event_views import event_listing

@@ -264,3 +264,11 @@ class TestContentPagePlacement(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(CampaignIndexPage, {CampaignPage})
         self.assertAllowedSubpageTypes(CampaignPage, set())
         self.assertAllowedSubpageTypes(MythsFactsPage, set())
+
+
+def test_shared_campaign_link_describes_the_campaign_with_its_summary(client, campaigns_index):
+    page = add_campaign(campaigns_index, slug="shared", summary="Meet officers from your community.")
+
+    description = soup(client.get(page.url)).find("meta", property="og:description")
+
+    assert description["content"] == "Meet officers from your community."

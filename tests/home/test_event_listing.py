@@ -390,3 +390,21 @@ def soup_from(html):
     from bs4 import BeautifulSoup
 
     return BeautifulSoup(html, "html.parser")
+
+
+def test_archive_has_its_own_canonical_address_and_breadcrumb(client, programme):
+    document = soup(client.get("/events/past/"))
+
+    assert document.select_one("link[rel=canonical]")["href"] == "http://testserver/events/past/"
+    crumbs = [
+        (li.get_text(strip=True), li.get("aria-current")) for li in document.select(".breadcrumbs__item")
+    ]
+    assert crumbs == [("Home", None), ("Events", None), ("Past events", "page")]
+
+
+def test_sitemap_lists_the_events_index_its_archive_and_each_event(client, programme):
+    sitemap = client.get("/sitemap.xml").content.decode()
+
+    assert "http://testserver/events/</loc>" in sitemap
+    assert "http://testserver/events/past/</loc>" in sitemap
+    assert "http://testserver/events/newham-evening/</loc>" in sitemap
