@@ -23,7 +23,7 @@ EXPECTED_MENUS = {
         "places-and-communities",
     },
     roles.DIVERSITY_TEAM: {"help"},
-    roles.DIVERSITY_LEADS: {"help"},
+    roles.DIVERSITY_LEADS: {"help", "settings"},
 }
 
 
