@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
+from positive_action.demo import load_support_demo
+
 from .demo_events import ensure_demo_events
 from .demo_library import load_content_library
 from .models import Borough, Community, HomePage, SiteSettings, StandardPage
@@ -242,4 +244,5 @@ def load_demo_content():
     ensure_site_settings(site, privacy, accessibility)
     ensure_demo_events(home)
     load_content_library(home)
+    load_support_demo(home, site)
     return home

@@ -32,12 +32,18 @@ def server_error(request):
     and crawlers come back, and no form can appear to have succeeded. Django reconnects on the next
     request, so the site recovers without a restart.
     """
-    context = {"force_name": settings.WAGTAIL_SITE_NAME}
     if database_is_unavailable(sys.exc_info()[1]):
-        response = HttpResponse(loader.render_to_string("503.html", context), status=503)
-        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
-        return response
+        return database_unavailable_response()
+    context = {"force_name": settings.WAGTAIL_SITE_NAME}
     return HttpResponseServerError(loader.render_to_string("500.html", context))
+
+
+def database_unavailable_response():
+    context = {"force_name": settings.WAGTAIL_SITE_NAME}
+    response = HttpResponse(loader.render_to_string("503.html", context), status=503)
+    response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def search_terms(query):

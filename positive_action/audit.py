@@ -1,0 +1,48 @@
+"""Audit-log helper: sensitive actions go to Wagtail's audit log (Reports > Site history) with who and when.
+
+Register an app's action names once in its wagtail_hooks (``register_audit_actions``) and call
+``audit(instance, "recruitment.support.view", request.user, filters=...)`` where the action happens.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+ACTIONS = {
+    "recruitment.record_viewed": _("Viewed a personal record"),
+    "recruitment.stage_changed": _("Changed stage"),
+    "recruitment.owner_assigned": _("Assigned owner"),
+    "recruitment.contact_logged": _("Logged a contact"),
+    "recruitment.note_added": _("Added a note"),
+    "recruitment.next_contact_set": _("Set next-contact date"),
+    "recruitment.spam_released": _("Released from spam review"),
+    "recruitment.exported": _("Exported personal data"),
+    "recruitment.equality_report_viewed": _("Viewed the equality monitoring report"),
+}
+
+
+def register_audit_actions(actions, extra=None):
+    for name, label in {**ACTIONS, **(extra or {})}.items():
+        actions.register_action(name, label, label)
+
+
+def audit(instance, action, user, **data):
+    """Write one audit entry; ``data`` must never contain personal or equality data, only references,
+    choices and filters."""
+    return log(instance=instance, action=action, user=user, data=data)
+
+
+def audit_list(model, action, user, **data):
+    """An audit entry about a whole list (an export, a report) rather than one record."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+    from wagtail.models import ModelLogEntry
+
+    return ModelLogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(model),
+        label=str(model._meta.verbose_name_plural),
+        object_id="list",
+        action=action,
+        user=user,
+        data=data,
+        timestamp=timezone.now(),
+    )

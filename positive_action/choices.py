@@ -1,0 +1,144 @@
+"""The fixed answers the registration form offers. The queue filters on these codes, so they live in
+code; changing one needs a data migration for existing records."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ContactMethod(models.TextChoices):
+    EMAIL = "email", _("Email")
+    PHONE = "phone", _("Phone")
+    EITHER = "either", _("Either")
+
+
+class RoleOfInterest(models.TextChoices):
+    CONSTABLE = "constable", _("Police constable")
+    DETECTIVE = "detective", _("Detective constable")
+    PCSO = "pcso", _("Police community support officer (PCSO)")
+    SPECIAL = "special", _("Special constable")
+    STAFF = "staff", _("Police staff")
+    CADET_LEADER = "cadet_leader", _("Volunteer cadet leader")
+    NOT_SURE = "not_sure", _("Not sure yet")
+
+
+class ApplicationProgress(models.TextChoices):
+    NOT_APPLIED = "not_applied", _("I have not applied yet")
+    IN_PROGRESS = "in_progress", _("My application is in progress")
+    SUBMITTED = "submitted", _("I have submitted my application")
+    ASSESSMENT_BOOKED = "assessment_booked", _("My assessment centre is booked")
+    REAPPLYING = "reapplying", _("I was unsuccessful and plan to re-apply")
+
+
+class SupportType(models.TextChoices):
+    APPLICATION_WORKSHOP = "application_workshop", _("Application-form workshop")
+    MOCK_INTERVIEW = "mock_interview", _("Mock interview")
+    ASSESSMENT_PREP = "assessment_prep", _("Assessment-centre preparation")
+    FITNESS_PREP = "fitness_prep", _("Fitness-test preparation")
+    LANGUAGE_ACCESS = "language_access", _("English-language or access course")
+    MENTORING = "mentoring", _("Mentoring")
+    GENERAL_ADVICE = "general_advice", _("General advice")
+
+
+class HeardAbout(models.TextChoices):
+    AMBASSADOR = "ambassador", _("A community ambassador referred me")
+    EVENT = "event", _("An event")
+    SOCIAL_MEDIA = "social_media", _("Social media")
+    FRIEND_FAMILY = "friend_family", _("A friend or family member")
+    OTHER = "other", _("Other")
+
+
+class Stage(models.TextChoices):
+    NEW = "new", _("New")
+    CONTACTED = "contacted", _("Contacted")
+    IN_SUPPORT = "in_support", _("In support")
+    APPLICATION_SUBMITTED = "application_submitted", _("Application submitted")
+    ASSESSMENT = "assessment", _("Assessment")
+    VETTING = "vetting", _("Vetting")
+    APPOINTED = "appointed", _("Appointed")
+    UNSUCCESSFUL = "unsuccessful", _("Unsuccessful (near miss)")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    CLOSED = "closed", _("Closed")
+
+
+# A person in one of these stages has finished with us: a new registration starts a new record.
+FINISHED_STAGES = (Stage.APPOINTED, Stage.WITHDRAWN, Stage.CLOSED)
+
+
+class ContactKind(models.TextChoices):
+    CALL = "call", _("Phone call")
+    EMAIL = "email", _("Email")
+    MEETING = "meeting", _("Meeting")
+    EVENT = "event", _("Event attended")
+    OUTCOME = "outcome", _("Outcome")
+
+
+PREFER_NOT_TO_SAY = ("prefer_not_to_say", _("Prefer not to say"))
+
+
+class Ethnicity(models.TextChoices):
+    """ONS 2021 census categories for England and Wales."""
+
+    ASIAN_BANGLADESHI = "asian_bangladeshi", _("Asian or Asian British: Bangladeshi")
+    ASIAN_CHINESE = "asian_chinese", _("Asian or Asian British: Chinese")
+    ASIAN_INDIAN = "asian_indian", _("Asian or Asian British: Indian")
+    ASIAN_PAKISTANI = "asian_pakistani", _("Asian or Asian British: Pakistani")
+    ASIAN_OTHER = "asian_other", _("Any other Asian background")
+    BLACK_AFRICAN = "black_african", _("Black, Black British, Caribbean or African: African")
+    BLACK_CARIBBEAN = "black_caribbean", _("Black, Black British, Caribbean or African: Caribbean")
+    BLACK_OTHER = "black_other", _("Any other Black, Black British or Caribbean background")
+    MIXED_WHITE_ASIAN = "mixed_white_asian", _("Mixed or multiple ethnic groups: White and Asian")
+    MIXED_WHITE_BLACK_AFRICAN = (
+        "mixed_white_black_african",
+        _("Mixed or multiple ethnic groups: White and Black African"),
+    )
+    MIXED_WHITE_BLACK_CARIBBEAN = (
+        "mixed_white_black_caribbean",
+        _("Mixed or multiple ethnic groups: White and Black Caribbean"),
+    )
+    MIXED_OTHER = "mixed_other", _("Any other mixed or multiple ethnic background")
+    WHITE_BRITISH = "white_british", _("White: English, Welsh, Scottish, Northern Irish or British")
+    WHITE_IRISH = "white_irish", _("White: Irish")
+    WHITE_GYPSY = "white_gypsy", _("White: Gypsy or Irish Traveller")
+    WHITE_ROMA = "white_roma", _("White: Roma")
+    WHITE_OTHER = "white_other", _("Any other White background")
+    ARAB = "arab", _("Other ethnic group: Arab")
+    OTHER = "other", _("Any other ethnic group")
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+class Sex(models.TextChoices):
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+class GenderIdentity(models.TextChoices):
+    SAME = "same", _("Yes, my gender identity is the same as the sex I was registered at birth")
+    DIFFERENT = "different", _("No, my gender identity is different")
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+class SexualOrientation(models.TextChoices):
+    STRAIGHT = "straight", _("Straight or heterosexual")
+    GAY_LESBIAN = "gay_lesbian", _("Gay or lesbian")
+    BISEXUAL = "bisexual", _("Bisexual")
+    OTHER = "other", _("Another sexual orientation")
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+class Religion(models.TextChoices):
+    NONE = "none", _("No religion")
+    BUDDHIST = "buddhist", _("Buddhist")
+    CHRISTIAN = "christian", _("Christian")
+    HINDU = "hindu", _("Hindu")
+    JEWISH = "jewish", _("Jewish")
+    MUSLIM = "muslim", _("Muslim")
+    SIKH = "sikh", _("Sikh")
+    OTHER = "other", _("Any other religion or belief")
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+class Disability(models.TextChoices):
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY

@@ -1,0 +1,132 @@
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from home.models import Borough
+
+from .choices import ApplicationProgress, ContactMethod, HeardAbout, RoleOfInterest, SupportType
+from .forms_mixin import AccessibleFormMixin
+from .models import QUESTIONS
+
+OUTSIDE_FORCE_AREA = "outside"
+PHONE_CHARACTERS = re.compile(r"\+?[0-9 ()\-]{7,24}")
+
+
+def valid_phone(value):
+    """A UK number (0 then 10 or 11 digits, or +44) or an international one (+ then 8 to 15 digits)."""
+    if not PHONE_CHARACTERS.fullmatch(value):
+        return False
+    digits = re.sub(r"\D", "", value)
+    if value.startswith("+"):
+        return 8 <= len(digits) <= 15
+    return digits.startswith("0") and len(digits) in (10, 11)
+
+
+def borough_choices():
+    boroughs = [(borough.slug, borough.name) for borough in Borough.objects.active()]
+    return [("", _("Choose your borough"))] + boroughs + [(OUTSIDE_FORCE_AREA, _("Outside the force area"))]
+
+
+def radio(label, choices, required=True, help_text=""):
+    return forms.ChoiceField(
+        label=label, choices=choices, widget=forms.RadioSelect, required=required, help_text=help_text
+    )
+
+
+class SupportRegistrationForm(AccessibleFormMixin, forms.Form):
+    autocomplete = {"name": "name", "email": "email", "phone": "tel"}
+
+    name = forms.CharField(label=_("Full name"), max_length=150)
+    email = forms.EmailField(
+        label=_("Email address"), max_length=254, help_text=_("We will send your reference here")
+    )
+    phone = forms.CharField(
+        label=_("Phone number"),
+        max_length=32,
+        required=False,
+        help_text=_("A UK number, or an international number starting with +"),
+        widget=forms.TextInput(attrs={"type": "tel"}),
+    )
+    preferred_contact = radio(_("How should we contact you?"), ContactMethod.choices)
+    borough = forms.ChoiceField(label=_("Where do you live?"), choices=())
+    role_of_interest = radio(_("Which role interests you?"), RoleOfInterest.choices)
+    application_progress = radio(_("Where are you in the application process?"), ApplicationProgress.choices)
+    support_wanted = forms.MultipleChoiceField(
+        label=_("What support would you like?"),
+        choices=SupportType.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Select all that apply"),
+    )
+    access_needs = forms.CharField(
+        label=_("Access needs"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Anything we should arrange so you can take part, for example step-free access or an interpreter"
+        ),
+    )
+    heard_about = radio(_("How did you hear about us?"), HeardAbout.choices)
+    referral_code = forms.CharField(max_length=32, required=False, widget=forms.HiddenInput)
+    consent = forms.BooleanField(
+        label=_("I agree to be contacted about support and I have read the privacy notice"),
+        error_messages={
+            "required": _("Confirm that you agree to be contacted and have read the privacy notice")
+        },
+    )
+
+    error_messages_by_field = {
+        "name": _("Enter your full name"),
+        "email": _("Enter your email address"),
+        "preferred_contact": _("Select how we should contact you"),
+        "borough": _("Select where you live"),
+        "role_of_interest": _("Select the role that interests you"),
+        "application_progress": _("Select where you are in the application process"),
+        "support_wanted": _("Select at least one kind of support"),
+        "heard_about": _("Select how you heard about us"),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["borough"].choices = borough_choices()
+        for name, message in self.error_messages_by_field.items():
+            self.fields[name].error_messages["required"] = message
+        self.fields["email"].error_messages["invalid"] = _(
+            "Enter an email address in the correct format, like name@example.com"
+        )
+        for name, question, choices in QUESTIONS:
+            self.fields[f"equality_{name}"] = radio(question, choices.choices, required=False)
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if not re.search(r"\w", name):
+            raise forms.ValidationError(_("Enter your full name"))
+        return name
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        if phone and not valid_phone(phone):
+            raise forms.ValidationError(
+                _("Enter a phone number, like 020 7946 0123, 07700 900 982 or +33 6 12 34 56 78")
+            )
+        return phone
+
+    def clean_contact_phone(self, cleaned):
+        if cleaned.get("preferred_contact") == ContactMethod.PHONE and not cleaned.get("phone"):
+            self.add_error("phone", _("Enter a phone number, as you asked us to phone you"))
+
+    def clean(self):
+        cleaned = super().clean()
+        self.clean_contact_phone(cleaned)
+        return cleaned
+
+    def borough_instance(self):
+        slug = self.cleaned_data["borough"]
+        return None if slug == OUTSIDE_FORCE_AREA else Borough.objects.get(slug=slug)
+
+    def equality_answers(self):
+        return {name: self.cleaned_data.get(f"equality_{name}") or "" for name, _q, _c in QUESTIONS}
+
+    def equality_fields(self):
+        return [self[f"equality_{name}"] for name, _q, _c in QUESTIONS]

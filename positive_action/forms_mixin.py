@@ -1,0 +1,57 @@
+"""A small mixin that makes any Django form render per the GOV.UK patterns with the component templates.
+
+    class MyForm(AccessibleFormMixin, forms.Form):
+        autocomplete = {"name": "name", "email": "email"}
+
+and in the template::
+
+    {% load form_components %}
+    {% form_error_summary form %}
+    {% form_field form.name %}
+    {% form_fieldset form.support_wanted %}   {# radios and checkboxes, with a legend #}
+
+The mixin strips control characters from text, sets autocomplete and input-mode attributes, and lists
+errors in field order for the summary (whose links go to the first input of each field).
+"""
+
+import re
+
+from django import forms
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class AccessibleFormMixin:
+    autocomplete: dict = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, token in self.autocomplete.items():
+            if name in self.fields:
+                self.fields[name].widget.attrs["autocomplete"] = token
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in list(cleaned.items()):
+            if isinstance(value, str):
+                cleaned[name] = CONTROL_CHARACTERS.sub("", value)
+        return cleaned
+
+    def error_summary(self):
+        """[(anchor id, message)] for the error summary, in the order the fields appear."""
+        items = [(self.non_field_anchor(), message) for message in self.non_field_errors()]
+        for field in self:
+            for message in field.errors:
+                items.append((first_input_id(field), message))
+        return items
+
+    def non_field_anchor(self):
+        first = next(iter(self), None)
+        return first_input_id(first) if first else ""
+
+
+def first_input_id(bound_field):
+    """Radios and checkboxes get ids id_x_0, id_x_1…; the summary links to the first one."""
+    if isinstance(bound_field.field.widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
+        return f"{bound_field.auto_id}_0"
+    return bound_field.auto_id

@@ -1,0 +1,19 @@
+from .equality import QUESTIONS, EqualityMonitoring
+from .outbox import EmailDelivery
+from .pages import SupportRegistrationPage
+from .site_settings import SupportSettings
+from .submissions import SubmissionReceipt
+from .support import SupportRequest, SupportRequestEvent
+from .timeline import TimelineEntry
+
+__all__ = [
+    "QUESTIONS",
+    "EmailDelivery",
+    "EqualityMonitoring",
+    "SubmissionReceipt",
+    "SupportRegistrationPage",
+    "SupportRequest",
+    "SupportRequestEvent",
+    "SupportSettings",
+    "TimelineEntry",
+]

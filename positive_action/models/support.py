@@ -1,0 +1,209 @@
+"""Support requests: a person who registered for positive-action support, and what happened since."""
+
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from positive_action.choices import (
+    FINISHED_STAGES,
+    ApplicationProgress,
+    ContactKind,
+    ContactMethod,
+    HeardAbout,
+    RoleOfInterest,
+    Stage,
+    SupportType,
+)
+from positive_action.working_days import working_days_before
+
+from .timeline import TimelineEntry
+
+SUPPORT_SEPARATOR = ","
+
+
+def start_of_day(day):
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+class SupportRequestQuerySet(models.QuerySet):
+    def open(self):
+        return self.exclude(stage__in=FINISHED_STAGES)
+
+    def in_queue(self):
+        """The main queue: everything except submissions waiting for spam review."""
+        return self.filter(needs_spam_review=False)
+
+    def spam_review(self):
+        return self.filter(needs_spam_review=True)
+
+    def overdue_condition(self, first_contact_days, today=None):
+        today = today or timezone.localdate()
+        cutoff = start_of_day(working_days_before(today, first_contact_days))
+        no_first_contact = models.Q(stage=Stage.NEW, created__lt=cutoff)
+        missed_next_contact = models.Q(next_contact_date__lt=today) & ~models.Q(stage__in=FINISHED_STAGES)
+        return no_first_contact | missed_next_contact
+
+    def overdue(self, first_contact_days, today=None):
+        return self.in_queue().filter(self.overdue_condition(first_contact_days, today))
+
+    def with_overdue_flag(self, first_contact_days, today=None):
+        return self.annotate(
+            is_overdue=models.Case(
+                models.When(self.overdue_condition(first_contact_days, today), then=models.Value(True)),
+                default=models.Value(False),
+                output_field=models.BooleanField(),
+            )
+        )
+
+    def wanting(self, support_type):
+        return self.filter(support_wanted__contains=f"{SUPPORT_SEPARATOR}{support_type}{SUPPORT_SEPARATOR}")
+
+    def open_for_email(self, email, window_days):
+        since = timezone.now() - timedelta(days=window_days)
+        return self.open().filter(email__iexact=email, created__gte=since).order_by("-created")
+
+    def for_list(self):
+        return self.select_related("borough", "owner")
+
+
+class SupportRequest(models.Model):
+    """One person's registration and the diversity team's work with them. Equality answers are kept
+    apart in EqualityMonitoring and never read here."""
+
+    reference = models.CharField(_("reference"), max_length=16, unique=True)
+    other_references = models.CharField(
+        _("references of later registrations"),
+        max_length=500,
+        blank=True,
+        help_text=_("References shown to the person when they registered again and joined this record"),
+    )
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("email"), max_length=254, db_index=True)
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    preferred_contact = models.CharField(
+        _("preferred contact method"),
+        max_length=10,
+        choices=ContactMethod.choices,
+        default=ContactMethod.EMAIL,
+    )
+    borough = models.ForeignKey(
+        "home.Borough",
+        verbose_name=_("borough of residence"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Empty when the person lives outside the force area"),
+    )
+    role_of_interest = models.CharField(_("role of interest"), max_length=20, choices=RoleOfInterest.choices)
+    application_progress = models.CharField(
+        _("where they are in the process"), max_length=20, choices=ApplicationProgress.choices
+    )
+    support_wanted = models.CharField(
+        _("support wanted"),
+        max_length=255,
+        blank=True,
+        help_text=_("Support type codes between commas, so one can be filtered on any database"),
+    )
+    access_needs = models.TextField(_("access needs"), blank=True, max_length=2000)
+    heard_about = models.CharField(_("how they heard"), max_length=20, choices=HeardAbout.choices)
+    # The brief asks for NULL when there was no ?ref= link, so "no code" and "empty code" never mix.
+    referral_code = models.CharField(  # noqa: DJ001
+        _("referral code"),
+        max_length=32,
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("From the ?ref= link the person followed, as typed"),
+    )
+    consented_at = models.DateTimeField(_("consented to contact and privacy notice at"))
+
+    stage = models.CharField(
+        _("stage"), max_length=24, choices=Stage.choices, default=Stage.NEW, db_index=True
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    next_contact_date = models.DateField(_("next contact"), null=True, blank=True)
+    first_contacted_at = models.DateTimeField(_("first contacted"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    needs_spam_review = models.BooleanField(_("needs spam review"), default=False, db_index=True)
+    spam_reason = models.CharField(_("spam check"), max_length=200, blank=True)
+    spam_score = models.FloatField(_("reCAPTCHA score"), null=True, blank=True)
+
+    created = models.DateTimeField(_("registered"), default=timezone.now, db_index=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = SupportRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("support request")
+        verbose_name_plural = _("support requests")
+        ordering = ["-created", "-pk"]
+        permissions = [
+            ("export_supportrequest", "Can export support requests"),
+            ("view_equality_report", "Can see equality monitoring counts"),
+        ]
+
+    def __str__(self):
+        # References only: this string goes into the audit log and page titles.
+        return self.reference
+
+    @property
+    def support_wanted_list(self):
+        return [code for code in self.support_wanted.split(SUPPORT_SEPARATOR) if code]
+
+    @support_wanted_list.setter
+    def support_wanted_list(self, codes):
+        self.support_wanted = (
+            SUPPORT_SEPARATOR + SUPPORT_SEPARATOR.join(codes) + SUPPORT_SEPARATOR if codes else ""
+        )
+
+    def get_support_wanted_display(self):
+        labels = dict(SupportType.choices)
+        return ", ".join(str(labels.get(code, code)) for code in self.support_wanted_list)
+
+    def get_borough_display(self):
+        return self.borough.name if self.borough_id else _("Outside the force area")
+
+    @property
+    def is_finished(self):
+        return self.stage in FINISHED_STAGES
+
+
+class SupportRequestEvent(TimelineEntry):
+    """A timeline entry on a support request."""
+
+    class Kind(models.TextChoices):
+        REGISTERED = "registered", _("Registered")
+        REGISTERED_AGAIN = "registered_again", _("Registered again")
+        STAGE = "stage", _("Stage changed")
+        OWNER = "owner", _("Owner assigned")
+        CONTACT = "contact", _("Contact logged")
+        NOTE = "note", _("Note")
+        NEXT_CONTACT = "next_contact", _("Next contact set")
+        SPAM_RELEASED = "spam_released", _("Released from spam review")
+
+    record = models.ForeignKey(
+        SupportRequest, verbose_name=_("support request"), on_delete=models.CASCADE, related_name="timeline"
+    )
+    contact_kind = models.CharField(_("contact"), max_length=10, choices=ContactKind.choices, blank=True)
+
+    class Meta(TimelineEntry.Meta):
+        verbose_name = _("support request timeline entry")
+        verbose_name_plural = _("support request timeline entries")
+
+    def __str__(self):
+        return f"{self.record_id}: {self.get_kind_display()}"
+
+    def get_kind_display(self):
+        return dict(self.Kind.choices).get(self.kind, self.kind)

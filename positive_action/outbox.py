@@ -1,0 +1,134 @@
+"""The durable email outbox: emails are rows written with the record, sent later by a task.
+
+    with transaction.atomic():
+        record = MyRecord.objects.create(...)
+        queue_email(reference=record.reference, recipient=..., subject=..., body=..., kind="confirmation")
+
+The row commits or rolls back with the record. After commit a django-tasks task (database backend, run
+by `manage.py db_worker`) sends it. Sending claims the row with a conditional UPDATE, so two workers or
+a re-enqueued task never send it twice. When SMTP fails the row goes back to "queued" with a growing
+delay (1, 2, 4 … minutes, at most 6 hours) and is retried, up to EMAIL_OUTBOX_MAX_ATTEMPTS; then it is
+"failed" and shows as such on the record's timeline. `manage.py send_queued_emails` (run every few
+minutes by cron or the worker's schedule) re-enqueues anything due and rows a killed worker left in
+"sending".
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from .models import EmailDelivery
+
+logger = logging.getLogger(__name__)
+
+MAX_BACKOFF_SECONDS = 6 * 60 * 60
+# A worker that has held a row this long without finishing has died; the row is offered again.
+STUCK_AFTER = timedelta(minutes=15)
+
+
+def queue_email(*, reference, recipient, subject, body, kind=""):
+    """Write an email to the outbox in the caller's transaction; it is sent after the commit."""
+    delivery = EmailDelivery.objects.create(
+        reference=reference, recipient=recipient, subject=subject[:255], body=body, kind=kind
+    )
+    transaction.on_commit(lambda: enqueue_delivery(delivery.pk))
+    return delivery
+
+
+def enqueue_delivery(delivery_id, run_after=None):
+    """Hand the row to the task queue. If even that fails, the row is safe and the sweep finds it."""
+    try:
+        if run_after is not None:
+            if not send_email_delivery.get_backend().supports_defer:
+                return  # the sweep (send_queued_emails) retries it when it is due
+            send_email_delivery.using(run_after=run_after).enqueue(delivery_id)
+        else:
+            send_email_delivery.enqueue(delivery_id)
+    except Exception:  # noqa: BLE001 - the outbox row is durable; log and let the sweep retry
+        logger.exception("Could not enqueue email delivery %s", delivery_id)
+
+
+@task()
+def send_email_delivery(delivery_id):
+    return deliver(delivery_id)
+
+
+def claim(delivery_id, now):
+    """Atomically move a due row from queued to sending; False if someone else has it or it is done."""
+    claimed = (
+        EmailDelivery.objects.due(now)
+        .filter(pk=delivery_id)
+        .update(status=EmailDelivery.Status.SENDING, claimed_at=now)
+    )
+    return claimed == 1
+
+
+def deliver(delivery_id):
+    """Send one queued email once. Returns the row's status afterwards (or "skipped")."""
+    now = timezone.now()
+    if not claim(delivery_id, now):
+        return "skipped"
+    delivery = EmailDelivery.objects.get(pk=delivery_id)
+    try:
+        build_message(delivery).send(fail_silently=False)
+    except Exception as error:  # noqa: BLE001 - every failure is recorded and retried
+        return record_failure(delivery, error)
+    EmailDelivery.objects.filter(pk=delivery.pk).update(
+        status=EmailDelivery.Status.SENT,
+        sent_at=timezone.now(),
+        attempts=delivery.attempts + 1,
+        last_error="",
+    )
+    return EmailDelivery.Status.SENT
+
+
+def build_message(delivery):
+    # A stable Message-ID lets mail servers and clients recognise a resend after a worker crash.
+    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or "localhost"
+    return EmailMessage(
+        subject=delivery.subject,
+        body=delivery.body,
+        to=[delivery.recipient],
+        headers={"Message-ID": f"<outbox-{delivery.pk}-{delivery.reference}@{domain}>"},
+    )
+
+
+def backoff(attempts):
+    return timedelta(seconds=min(60 * 2 ** max(attempts - 1, 0), MAX_BACKOFF_SECONDS))
+
+
+def record_failure(delivery, error):
+    attempts = delivery.attempts + 1
+    gave_up = attempts >= settings.EMAIL_OUTBOX_MAX_ATTEMPTS
+    next_attempt = None if gave_up else timezone.now() + backoff(attempts)
+    status = EmailDelivery.Status.FAILED if gave_up else EmailDelivery.Status.QUEUED
+    EmailDelivery.objects.filter(pk=delivery.pk).update(
+        status=status,
+        attempts=attempts,
+        last_error=f"{type(error).__name__}: {error}"[:500],
+        next_attempt_at=next_attempt,
+        claimed_at=None,
+    )
+    logger.warning(
+        "Email %s to the outbox failed (attempt %s): %s", delivery.pk, attempts, type(error).__name__
+    )
+    if not gave_up:
+        enqueue_delivery(delivery.pk, run_after=next_attempt)
+    return status
+
+
+def retry_due_emails(now=None):
+    """Re-offer stuck rows and enqueue every due one; returns how many were enqueued."""
+    now = now or timezone.now()
+    EmailDelivery.objects.stuck_sending(now - STUCK_AFTER).update(
+        status=EmailDelivery.Status.QUEUED, claimed_at=None
+    )
+    due = list(EmailDelivery.objects.due(now).values_list("pk", flat=True))
+    for delivery_id in due:
+        enqueue_delivery(delivery_id)
+    return len(due)
