@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
+from ambassadors_network.demo import load_ambassador_demo
+
 from .models import Borough, Community, HomePage, SiteSettings, StandardPage
 
 FORCE_NAME = "Capital Police Service"
@@ -238,4 +240,5 @@ def load_demo_content():
     )
     site = Site.objects.get(is_default_site=True)
     ensure_site_settings(site, privacy, accessibility)
+    load_ambassador_demo(home)
     return home

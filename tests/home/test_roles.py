@@ -22,8 +22,8 @@ EXPECTED_MENUS = {
         "help",
         "places-and-communities",
     },
-    roles.DIVERSITY_TEAM: {"help"},
-    roles.DIVERSITY_LEADS: {"help", "settings"},
+    roles.DIVERSITY_TEAM: {"help", "ambassador-network"},
+    roles.DIVERSITY_LEADS: {"help", "settings", "ambassador-network"},
 }
 
 
