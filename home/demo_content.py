@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
+from ambassadors_network.demo import load_ambassador_demo
 from positive_action.demo import load_support_demo
 
 from .demo_events import ensure_demo_events
@@ -245,4 +246,5 @@ def load_demo_content():
     ensure_demo_events(home)
     load_content_library(home)
     load_support_demo(home, site)
+    load_ambassador_demo(home)
     return home

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
+from positive_action import spam
+
 SEARCH_MAX_LENGTH = 100
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -72,6 +74,10 @@ def results_page(results, number):
 
 @require_GET
 def search(request):
+    # Each search is a full-text query against the database, so one address cannot make unlimited ones.
+    window = settings.SEARCH_RATE_WINDOW_SECONDS
+    if spam.rate_limited(request, "search", limit=settings.SEARCH_RATE_LIMIT, window=window):
+        return spam.rate_limited_response(request, window=window, searching=True)
     query = request.GET.get("query", "").strip()
     context = {"query": query, "search_max_length": SEARCH_MAX_LENGTH, "results": None, "error": ""}
     status = 200

@@ -111,11 +111,12 @@ def rate_limited(request, scope, limit=None, window=None):
     return count > limit
 
 
-def rate_limited_response(request):
+def rate_limited_response(request, window=None, searching=False):
     """A clear 429 page telling the visitor when to try again."""
-    minutes = max(1, settings.PUBLIC_FORM_RATE_WINDOW_SECONDS // 60)
-    response = render(request, "429.html", {"minutes": minutes}, status=429)
-    response["Retry-After"] = str(settings.PUBLIC_FORM_RATE_WINDOW_SECONDS)
+    window = window or settings.PUBLIC_FORM_RATE_WINDOW_SECONDS
+    minutes = max(1, window // 60)
+    response = render(request, "429.html", {"minutes": minutes, "searching": searching}, status=429)
+    response["Retry-After"] = str(window)
     return response
 
 

@@ -178,6 +178,9 @@ RECAPTCHA_VERIFY_REQUEST_TIMEOUT = env_int("RECAPTCHA_VERIFY_REQUEST_TIMEOUT", 5
 # so the limit leaves room for a person correcting several mistakes).
 PUBLIC_FORM_RATE_LIMIT = env_int("PUBLIC_FORM_RATE_LIMIT", 20)
 PUBLIC_FORM_RATE_WINDOW_SECONDS = env_int("PUBLIC_FORM_RATE_WINDOW_SECONDS", 10 * 60)
+# Site search (home/views.py): searches allowed per visitor address per window.
+SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 60)
+SEARCH_RATE_WINDOW_SECONDS = env_int("SEARCH_RATE_WINDOW_SECONDS", 60)
 # The email outbox (positive_action/outbox.py) retries with growing delays, then marks an email failed.
 EMAIL_OUTBOX_MAX_ATTEMPTS = env_int("EMAIL_OUTBOX_MAX_ATTEMPTS", 10)
 

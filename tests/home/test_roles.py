@@ -31,8 +31,8 @@ EXPECTED_MENUS = {
         "places-and-communities",
         "content-library",
     },
-    roles.DIVERSITY_TEAM: {"help", "support-queue"},
-    roles.DIVERSITY_LEADS: {"help", "settings", "support-queue", "equality-report"},
+    roles.DIVERSITY_TEAM: {"help", "support-queue", "ambassador-network"},
+    roles.DIVERSITY_LEADS: {"help", "settings", "support-queue", "equality-report", "ambassador-network"},
 }
 
 

@@ -82,3 +82,25 @@ def test_search_results_are_paginated(client, demo_site):
     assert len(result_titles(first)) == 10
     assert len(result_titles(second)) == 2
     assert "Page 2 of 2" in soup(second).select_one(".pagination").get_text()
+
+
+def test_one_address_searching_too_often_gets_a_clear_429(client, demo_site, settings):
+    settings.SEARCH_RATE_LIMIT = 3
+    for _ in range(3):
+        assert client.get("/search/", {"query": "police"}).status_code == 200
+
+    response = client.get("/search/", {"query": "police"})
+
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) == settings.SEARCH_RATE_WINDOW_SECONDS
+    assert h1_texts(response) == ["Too many attempts from your connection"]
+    assert "searches" in response.content.decode()
+
+
+def test_the_search_limit_is_per_address(client, demo_site, settings):
+    settings.SEARCH_RATE_LIMIT = 1
+    client.get("/search/", {"query": "police"}, REMOTE_ADDR="192.0.2.1")
+
+    response = client.get("/search/", {"query": "police"}, REMOTE_ADDR="192.0.2.2")
+
+    assert response.status_code == 200

@@ -1,0 +1,187 @@
+"""Ambassador records, what they can reach, and the timeline the diversity team keeps on each."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from positive_action.models.timeline import TimelineEntry
+
+from .choices import CommunityRole, ContactType, EntryKind, NetworkType, Status, TimeCommitment
+
+# An ambassador in one of these statuses speaks for the network: their referral link attributes people.
+ATTRIBUTING_STATUSES = (Status.APPROVED, Status.TRAINED, Status.ACTIVE)
+# A second sign-up from the same email joins a record in one of these statuses instead of starting a new one.
+OPEN_STATUSES = (
+    Status.APPLIED,
+    Status.IN_REVIEW,
+    Status.APPROVED,
+    Status.TRAINED,
+    Status.ACTIVE,
+    Status.PAUSED,
+)
+
+
+class AmbassadorQuerySet(models.QuerySet):
+    def reviewed(self):
+        """Records out of the spam-review hold: the list the team works from."""
+        return self.filter(needs_spam_review=False)
+
+    def held_for_spam_review(self):
+        return self.filter(needs_spam_review=True)
+
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def attributing(self):
+        return self.filter(status__in=ATTRIBUTING_STATUSES).exclude(referral_code="")
+
+    def with_email(self, email):
+        return self.filter(email__iexact=email.strip())
+
+    def speaking(self, language):
+        return self.filter(languages__icontains=language.strip())
+
+    def reaching(self, network):
+        return self.filter(networks__network=network)
+
+
+class Ambassador(models.Model):
+    """A community leader who signed up to the network, from application to active ambassador."""
+
+    reference = models.CharField(_("reference"), max_length=20, unique=True, editable=False)
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("email"), max_length=254, db_index=True)
+    phone = models.CharField(_("phone"), max_length=40)
+    organisation = models.CharField(_("organisation or community group"), max_length=200, blank=True)
+    community_role = models.CharField(
+        _("role in the community"), max_length=30, choices=CommunityRole.choices
+    )
+    boroughs = models.ManyToManyField(
+        "home.Borough", verbose_name=_("boroughs active in"), related_name="ambassadors", blank=True
+    )
+    communities = models.ManyToManyField(
+        "home.Community",
+        verbose_name=_("communities connected with"),
+        related_name="ambassadors",
+        blank=True,
+    )
+    other_communities = models.CharField(
+        _("other communities"),
+        max_length=300,
+        blank=True,
+        help_text=_("Communities the person named that are not in the list"),
+    )
+    languages = models.CharField(
+        _("languages spoken"), max_length=300, help_text=_("As the person wrote them, e.g. Bengali, Sylheti")
+    )
+    time_commitment = models.CharField(_("time they can give"), max_length=30, choices=TimeCommitment.choices)
+    motivation = models.TextField(_("why they want to be an ambassador"), max_length=3000)
+    consented_at = models.DateTimeField(_("consented to be contacted at"))
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.APPLIED, db_index=True
+    )
+    status_changed_at = models.DateTimeField(_("status changed"), auto_now_add=True)
+    referral_code = models.CharField(
+        _("referral code"),
+        max_length=20,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("Issued when the ambassador is approved; attributes support registrations to them"),
+    )
+    needs_spam_review = models.BooleanField(
+        _("needs spam review"),
+        default=False,
+        db_index=True,
+        help_text=_("Held out of the list because the spam check failed or could not run"),
+    )
+    spam_review_reason = models.CharField(_("spam review reason"), max_length=200, blank=True)
+    other_references = models.CharField(
+        _("other references"),
+        max_length=500,
+        blank=True,
+        editable=False,
+        help_text=_("References given when the person signed up again and joined this record"),
+    )
+    created_at = models.DateTimeField(_("signed up"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = AmbassadorQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ambassador")
+        verbose_name_plural = _("ambassadors")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["referral_code"],
+                condition=~models.Q(referral_code=""),
+                name="ambassador_unique_referral_code",
+            )
+        ]
+        permissions = [
+            ("export_ambassador", _("Can export the ambassador list")),
+            ("view_ambassador_report", _("Can see the ambassador network report")),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.reference})"
+
+    @property
+    def is_attributing(self):
+        return self.status in ATTRIBUTING_STATUSES and bool(self.referral_code)
+
+    @property
+    def network_types(self):
+        return [NetworkType(reach.network) for reach in self.networks.all()]
+
+    def get_network_types_display(self):
+        return ", ".join(str(network.label) for network in self.network_types)
+
+    def get_referral_path(self):
+        return reverse("ambassador_referral", args=[self.referral_code]) if self.referral_code else ""
+
+
+class AmbassadorNetwork(models.Model):
+    """One kind of network an ambassador can reach; a row each so the list can filter on them."""
+
+    ambassador = models.ForeignKey(Ambassador, on_delete=models.CASCADE, related_name="networks")
+    network = models.CharField(_("network"), max_length=30, choices=NetworkType.choices)
+
+    class Meta:
+        verbose_name = _("network reached")
+        constraints = [
+            models.UniqueConstraint(fields=["ambassador", "network"], name="ambassador_network_unique")
+        ]
+
+    def __str__(self):
+        return self.get_network_display()
+
+
+class AmbassadorEventQuerySet(models.QuerySet):
+    def contacts(self):
+        return self.filter(kind=EntryKind.CONTACT)
+
+
+class AmbassadorEvent(TimelineEntry):
+    """Something that happened to an ambassador's record: a status change, contact, note or sign-up again."""
+
+    record = models.ForeignKey(
+        Ambassador, verbose_name=_("ambassador"), on_delete=models.CASCADE, related_name="timeline"
+    )
+    from_status = models.CharField(_("from status"), max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(_("to status"), max_length=20, choices=Status.choices, blank=True)
+    contact_type = models.CharField(_("contact type"), max_length=20, choices=ContactType.choices, blank=True)
+
+    objects = AmbassadorEventQuerySet.as_manager()
+
+    class Meta(TimelineEntry.Meta):
+        verbose_name = _("ambassador timeline entry")
+        verbose_name_plural = _("ambassador timeline entries")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.created:%Y-%m-%d %H:%M}"
+
+    def get_kind_display(self):
+        return EntryKind(self.kind).label if self.kind in EntryKind.values else self.kind

@@ -1,0 +1,129 @@
+"""The leads' report on the network and the leads-only export of the ambassador list, both audit-logged."""
+
+import csv
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView, View
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from positive_action.audit import audit_list
+
+from .. import reports
+from ..filters import AmbassadorFilterSet
+from ..models import Ambassador
+
+REPORT_PERMISSION = "ambassadors_network.view_ambassador_report"
+EXPORT_PERMISSION = "ambassadors_network.export_ambassador"
+# Cells starting with these are formulas in spreadsheet programs; a leading apostrophe keeps them text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value):
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_response(filename, headings, rows):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response)
+    writer.writerow([csv_safe(heading) for heading in headings])
+    for row in rows:
+        writer.writerow([csv_safe(value) for value in row])
+    return response
+
+
+class LeadsOnlyMixin:
+    permission = REPORT_PERMISSION
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(self.permission):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class NetworkReportView(LeadsOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "ambassadors_network/admin/report.html"
+    page_title = _("Ambassador network report")
+    header_icon = "table"
+
+    def get(self, request, *args, **kwargs):
+        slug = request.GET.get("download")
+        if slug:
+            return self.download(slug)
+        return super().get(request, *args, **kwargs)
+
+    def download(self, slug):
+        table = reports.table_by_slug(slug)
+        if table is None:
+            raise Http404
+        audit_list(Ambassador, "ambassadors.report_export", self.request.user, table=slug)
+        filename = f"ambassador-report-{slug}-{timezone.localdate():%Y-%m-%d}.csv"
+        return csv_response(filename, [str(heading) for heading in table.headings], table.rows)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["tables"] = reports.all_tables()
+        return context
+
+
+EXPORT_HEADINGS = [
+    "Reference",
+    "Name",
+    "Email",
+    "Phone",
+    "Organisation",
+    "Role in the community",
+    "Status",
+    "Boroughs",
+    "Communities",
+    "Other communities",
+    "Languages",
+    "Networks",
+    "Time they can give",
+    "Signed up",
+    "Referral code",
+]
+
+
+def export_row(ambassador):
+    return [
+        ambassador.reference,
+        ambassador.name,
+        ambassador.email,
+        ambassador.phone,
+        ambassador.organisation,
+        ambassador.get_community_role_display(),
+        ambassador.get_status_display(),
+        ", ".join(borough.name for borough in ambassador.boroughs.all()),
+        ", ".join(community.name for community in ambassador.communities.all()),
+        ambassador.other_communities,
+        ambassador.languages,
+        ambassador.get_network_types_display(),
+        ambassador.get_time_commitment_display(),
+        timezone.localtime(ambassador.created_at).strftime("%Y-%m-%d %H:%M"),
+        ambassador.referral_code,
+    ]
+
+
+class AmbassadorExportView(LeadsOnlyMixin, View):
+    """The ambassador list as CSV, with the same filters as the list; who, when and which filter are logged."""
+
+    permission = EXPORT_PERMISSION
+
+    def get(self, request):
+        filters = AmbassadorFilterSet(request.GET, queryset=Ambassador.objects.all(), request=request)
+        if not filters.is_valid():
+            raise Http404
+        ambassadors = filters.qs.prefetch_related("boroughs", "communities", "networks").order_by(
+            "created_at"
+        )
+        used = {
+            name: str(value) for name, value in filters.form.cleaned_data.items() if value not in (None, "")
+        }
+        audit_list(Ambassador, "ambassadors.export", request.user, filters=used)
+        filename = f"ambassadors-{timezone.localdate():%Y-%m-%d}.csv"
+        return csv_response(filename, EXPORT_HEADINGS, (export_row(ambassador) for ambassador in ambassadors))

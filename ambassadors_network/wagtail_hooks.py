@@ -1,0 +1,127 @@
+"""The ambassador network in the Wagtail admin, for the diversity team only."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets import viewsets
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .filters import AmbassadorFilterSet
+from .models import Ambassador
+from .permissions import REQUIRED, guard_urlpatterns, require_any
+from .views import admin as admin_views
+from .views import reports as report_views
+
+LOG_ACTIONS = {
+    "ambassadors.view_record": (_("Viewed ambassador record"), _("Viewed ambassador record")),
+    "ambassadors.change_status": (_("Changed ambassador status"), _("Changed ambassador status")),
+    "ambassadors.release_spam_review": (_("Released from spam review"), _("Released from spam review")),
+    "ambassadors.export": (_("Exported the ambassador list"), _("Exported the ambassador list")),
+    "ambassadors.report_export": (
+        _("Downloaded the ambassador report"),
+        _("Downloaded the ambassador report"),
+    ),
+}
+
+
+class AmbassadorViewSet(ModelViewSet):
+    model = Ambassador
+    name = "ambassadors"
+    icon = "group"
+    menu_label = _("Ambassadors")
+    index_view_class = admin_views.AmbassadorIndexView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    inspect_view_class = admin_views.AmbassadorRecordView
+    filterset_class = AmbassadorFilterSet
+    # A plain database search: personal data stays out of the site search index, and partial references,
+    # emails and phone numbers still match.
+    search_fields = ["name", "email", "reference", "other_references", "organisation", "phone"]
+    search_backend_name = None
+    list_display = [
+        "name",
+        Column("reference", label=_("Reference"), sort_key="reference"),
+        Column("get_status_display", label=_("Status"), sort_key="status"),
+        Column("organisation", label=_("Organisation")),
+        Column("created_at", label=_("Signed up"), sort_key="created_at"),
+    ]
+    list_per_page = 50
+    ordering = ["-created_at"]
+    form_fields = [
+        "name",
+        "email",
+        "phone",
+        "organisation",
+        "community_role",
+        "boroughs",
+        "communities",
+        "other_communities",
+        "languages",
+        "time_commitment",
+        "motivation",
+    ]
+
+    def get_urlpatterns(self):
+        record = self.get_url_name("inspect")
+        return guard_urlpatterns(
+            super().get_urlpatterns()
+            + [
+                path(
+                    "status/<int:pk>/",
+                    admin_views.ChangeStatusView.as_view(record_url_name=record),
+                    name="change_status",
+                ),
+                path(
+                    "contact/<int:pk>/",
+                    admin_views.LogContactView.as_view(record_url_name=record),
+                    name="log_contact",
+                ),
+                path(
+                    "note/<int:pk>/", admin_views.AddNoteView.as_view(record_url_name=record), name="add_note"
+                ),
+                path("export/", report_views.AmbassadorExportView.as_view(), name="export"),
+                path(
+                    "release/<int:pk>/",
+                    admin_views.ReleaseFromSpamReviewView.as_view(record_url_name=record),
+                    name="release",
+                ),
+            ]
+        )
+
+
+class LeadsOnlyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(report_views.REPORT_PERMISSION)
+
+
+class NetworkReportViewSet(ViewSet):
+    name = "ambassador_report"
+    icon = "table"
+    menu_label = _("Network report")
+    menu_item_class = LeadsOnlyMenuItem
+
+    def get_urlpatterns(self):
+        view = require_any(REQUIRED["report"])(report_views.NetworkReportView.as_view())
+        return [path("", view, name="index")]
+
+
+class AmbassadorNetworkGroup(ViewSetGroup):
+    menu_label = _("Ambassador network")
+    menu_icon = "group"
+    menu_order = 210
+    items = (AmbassadorViewSet, NetworkReportViewSet)
+
+
+# Registered when this module is imported (as register_snippet does) rather than through the
+# register_admin_viewset hook, which runs only once the admin URLs load: the menu must be complete even
+# when it is built first.
+viewsets.register(AmbassadorNetworkGroup())
+
+
+@hooks.register("register_log_actions")
+def register_ambassador_log_actions(actions):
+    for action, (label, message) in LOG_ACTIONS.items():
+        actions.register_action(action, label, message)
