@@ -52,7 +52,10 @@ def handle_post(page, request):
     form = SupportRegistrationForm(request.POST)
     if spam.honeypot_filled(request.POST):
         form.is_valid()
-        form.add_error(None, "We could not accept this form. Please leave the last hidden field empty.")
+        form.add_error(
+            None,
+            'We could not accept this form. Please try again, leaving the field marked "Leave this empty" blank.',
+        )
         return render_form(page, request, form, status=400)
     if not form.is_valid():
         return render_form(page, request, form, token=request.POST.get("submission_token", ""))
