@@ -238,3 +238,12 @@ def test_event_page_links_to_its_calendar_file(client, index):
     link = soup(client.get(event.url)).find("a", string=lambda text: text and ".ics" in text)
 
     assert link["href"] == calendar_url(event)
+
+
+def test_cancelled_event_page_tells_people_to_update_their_calendar_copy(client, index):
+    event = EventPageFactory(parent=index, status=EventStatus.CANCELLED)
+
+    link = soup(client.get(event.url)).find("a", string=lambda text: text and ".ics" in text)
+
+    assert link["href"] == calendar_url(event)
+    assert "mark the event as cancelled" in link.parent.get_text()
