@@ -55,6 +55,10 @@ class LinkStructValue(blocks.StructValue):
         page = self.get("page")
         return page.url if page else self.get("url")
 
+    def href(self):
+        """For templates, where `value.url` finds the raw "url" field before the method above."""
+        return self.url()
+
     def text(self):
         page = self.get("page")
         return self.get("label") or (page.title if page else self.get("url"))

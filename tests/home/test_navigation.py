@@ -2,6 +2,7 @@ import json
 from xml.etree import ElementTree
 
 import pytest
+from bs4 import BeautifulSoup
 from wagtail import blocks
 from wagtail.models import Page
 
@@ -122,3 +123,13 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
     assert response["Content-Type"].startswith("text/plain")
     assert "Disallow: /admin/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_link_block_renders_the_chosen_pages_address(demo_site):
+    block = LinkBlock()
+    value = block.to_python({"label": "", "page": demo_site.pk, "url": ""})
+
+    link = BeautifulSoup(block.render(value), "html.parser").a
+
+    assert link["href"] == demo_site.url
+    assert link.get_text() == demo_site.title

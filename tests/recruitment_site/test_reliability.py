@@ -23,7 +23,7 @@ def test_a_lost_database_answers_503_with_retry_after_and_no_fake_page(visitor, 
     assert response.status_code == 503
     assert int(response["Retry-After"]) > 0
     assert h1_texts(response) == ["Sorry, the service is unavailable"]
-    assert "has not been received" in response.content.decode()
+    assert "nothing you sent has been saved" in response.content.decode()
 
 
 def test_the_site_recovers_without_a_restart_when_the_database_returns(visitor, demo_site):
