@@ -114,8 +114,8 @@ def referral_summary(ambassador):
         "total": sum(counts.values()),
         "by_stage": [(Stage(stage), counts.get(stage, 0)) for stage in Stage.values],
         "reached": reached_counts(counts),
-        "queue_url": support_queue_url("index") + f"?ambassador={ambassador.pk}"
-        if support_queue_url("index")
+        "queue_url": support_queue_url("list") + f"?ambassador={ambassador.pk}"
+        if support_queue_url("list")
         else "",
     }
 

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
+from ambassadors_network.filters import ambassador_referral_filter
 from home.models import Borough
 from home.roles import PERSONAL_DATA_ROLES
 
@@ -46,6 +47,7 @@ class SupportRequestFilterSet(WagtailFilterSet):
     has_referral_code = django_filters.BooleanFilter(
         label=_("Came through a referral link"), method="filter_referral_code"
     )
+    ambassador = ambassador_referral_filter()
     overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_overdue")
     needs_spam_review = django_filters.BooleanFilter(
         label=_("Spam review"),

@@ -155,3 +155,17 @@ def test_queue_filter_helper_returns_only_the_ambassadors_referrals(client, supp
 )
 def test_normalise_code(typed, expected):
     assert normalise_code(typed) == expected
+
+
+def test_support_queue_filters_by_ambassador_from_the_record_link(client, support_page):
+    first, second = AmbassadorFactory(status=Status.ACTIVE), AmbassadorFactory(status=Status.ACTIVE)
+    follow_link_and_register(client, first.referral_code, email="a@example.org")
+    follow_link_and_register(client, second.referral_code, email="b@example.org")
+    client.force_login(UserFactory(role=roles.DIVERSITY_TEAM))
+
+    record = soup(client.get(reverse("ambassadors:inspect", args=[first.pk])))
+    queue_link = record.find("a", string="See them in the support queue")["href"]
+    queue = client.get(queue_link).content.decode()
+
+    assert support_request("a@example.org").reference in queue
+    assert support_request("b@example.org").reference not in queue

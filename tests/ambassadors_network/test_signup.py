@@ -315,3 +315,40 @@ def test_tampered_confirmation_link_shows_the_form_not_a_reference(client, progr
 
     assert soup(response).select_one(".reference") is None
     assert soup(response).select_one("form.registration-form")
+
+
+def test_record_timeline_shows_sign_up_and_each_email_sent(
+    client, programme_page, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from home import roles
+    from tests.factories import UserFactory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(client, programme_page)
+    ambassador = Ambassador.objects.get()
+    client.force_login(UserFactory(role=roles.DIVERSITY_TEAM))
+
+    page = soup(client.get(reverse("ambassadors:inspect", args=[ambassador.pk])))
+
+    titles = [item.strong.get_text(strip=True) for item in page.select(".ambassador-timeline li")]
+    assert "Signed up" in titles
+    assert any(title.startswith("Email sent: Your ambassador sign-up") for title in titles)
+
+
+def test_anonymous_visitors_each_get_a_fresh_form_not_a_cached_copy(client, programme_page):
+    first = soup(client.get(programme_page.url)).select_one("input[name=submission_token]")["value"]
+    client.cookies.clear()
+    second = soup(client.get(programme_page.url)).select_one("input[name=submission_token]")["value"]
+
+    assert first != second
+
+
+def test_home_page_calls_people_to_become_ambassadors(client, programme_page):
+    home = programme_page.get_parent()
+
+    call = soup(client.get(home.url)).select_one(".call-to-action--ambassador")
+
+    assert call.h2.get_text(strip=True) == "Become a community ambassador"
+    assert call.a["href"] == programme_page.url
