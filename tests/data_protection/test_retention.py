@@ -12,7 +12,7 @@ from ambassadors_network.models import Ambassador, Referral, Status
 from data_protection.dates import months_before, start_of_month
 from data_protection.models import EqualityCount
 from data_protection.people import ANONYMISED_NAME
-from data_protection.retention import apply_retention, plan_retention
+from data_protection.retention import plan_retention
 from positive_action.choices import Stage
 from positive_action.models import EmailDelivery, EqualityMonitoring, SubmissionReceipt, SupportRequest
 from recruitment_site.settings.env import env_positive_int
