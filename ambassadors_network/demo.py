@@ -218,6 +218,45 @@ def ensure_demo_ambassadors():
         create_demo_ambassador(index, *row)
 
 
+# Support registrations that came in through demo ambassadors' links, at different stages.
+DEMO_REFERRALS = [
+    (1, "new"),
+    (1, "contacted"),
+    (1, "in_support"),
+    (1, "assessment"),
+    (2, "application_submitted"),
+    (2, "appointed"),
+    (5, "new"),
+    (5, "withdrawn"),
+    (3, "contacted"),
+]
+
+
+def ensure_demo_referrals():
+    from positive_action.models import SupportRequest
+    from positive_action.references import unique_reference
+
+    if SupportRequest.objects.filter(email__startswith="referred.demo").exists():
+        return
+    for number, (ambassador_index, stage) in enumerate(DEMO_REFERRALS, start=1):
+        ambassador = Ambassador.objects.get(reference=f"CA-DEMO{ambassador_index:02d}")
+        SupportRequest.objects.create(
+            reference=unique_reference(
+                "PA", lambda ref: SupportRequest.objects.filter(reference=ref).exists()
+            ),
+            name=f"Referred Demo Person {number}",
+            email=f"referred.demo{number}@example.org",
+            role_of_interest="constable",
+            application_progress="not_applied",
+            heard_about="ambassador",
+            referral_code=ambassador.referral_code,
+            consented_at=timezone.now(),
+            created=timezone.now() - timedelta(days=5 * number),
+            stage=stage,
+        )
+
+
 def load_ambassador_demo(home):
     ensure_programme_page(home)
     ensure_demo_ambassadors()
+    ensure_demo_referrals()

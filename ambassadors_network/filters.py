@@ -42,3 +42,16 @@ class AmbassadorFilterSet(WagtailFilterSet):
         if self.form.cleaned_data.get("spam_review") != "held":
             queryset = queryset.reviewed()
         return super().filter_queryset(queryset).distinct()
+
+
+def ambassador_referral_filter():
+    """A filter for the support queue: the people a chosen ambassador referred (``?ambassador=<pk>``).
+
+    The queue's FilterSet declares ``ambassador = ambassador_referral_filter()``; the ambassador record's
+    "see them in the support queue" link uses the same parameter.
+    """
+    return django_filters.ModelChoiceFilter(
+        label=_("Referred by ambassador"),
+        field_name="ambassador_referral__ambassador",
+        queryset=Ambassador.objects.filter(referrals__isnull=False).distinct().order_by("name"),
+    )

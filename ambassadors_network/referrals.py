@@ -91,9 +91,13 @@ def stage_counts(referrals):
 
 
 def reached_counts(counts):
-    """[(stage, number who reached it or went further)] along the pipeline, from current stages."""
-    reached = []
-    for index, stage in enumerate(PIPELINE):
+    """[(stage, number who reached it or went further)] along the pipeline, from current stages.
+
+    Everyone referred reached "new". Someone now unsuccessful, withdrawn or closed left the pipeline at a
+    point the current stage does not tell, so they count only there: the figures never overstate progress.
+    """
+    reached = [(PIPELINE[0], sum(counts.values()))]
+    for index, stage in enumerate(PIPELINE[1:], start=1):
         reached.append((stage, sum(counts.get(later, 0) for later in PIPELINE[index:])))
     return reached
 
@@ -110,8 +114,8 @@ def referral_summary(ambassador):
         "total": sum(counts.values()),
         "by_stage": [(Stage(stage), counts.get(stage, 0)) for stage in Stage.values],
         "reached": reached_counts(counts),
-        "queue_url": support_queue_url("index") + f"?ambassador={ambassador.pk}"
-        if support_queue_url("index")
+        "queue_url": support_queue_url("list") + f"?ambassador={ambassador.pk}"
+        if support_queue_url("list")
         else "",
     }
 

@@ -14,7 +14,8 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 
-from positive_action.models import EmailDelivery, SupportSettings
+from positive_action.models import SupportSettings
+from positive_action.timeline import merged_timeline
 
 from ..admin_forms import ContactForm, NoteForm, StatusChangeForm
 from ..events import network_meetings
@@ -68,7 +69,10 @@ class AmbassadorRecordView(InspectView):
         context.update(
             {
                 "ambassador": ambassador,
-                "timeline": ambassador.timeline.select_related("actor"),
+                # Timeline entries and the outbox's emails for this reference, newest first (shared pattern).
+                "timeline": merged_timeline(
+                    ambassador.timeline.select_related("actor"), ambassador.reference
+                ),
                 "can_change": can_change,
                 "status_form": StatusChangeForm(ambassador=ambassador) if can_change else None,
                 "contact_form": ContactForm(meetings=meetings) if can_change else None,
@@ -78,7 +82,6 @@ class AmbassadorRecordView(InspectView):
                 else "",
                 "network_meetings": meetings,
                 "referrals": referral_summary(ambassador),
-                "emails": EmailDelivery.objects.filter(reference=ambassador.reference).order_by("-created"),
             }
         )
         return context

@@ -315,3 +315,23 @@ def test_tampered_confirmation_link_shows_the_form_not_a_reference(client, progr
 
     assert soup(response).select_one(".reference") is None
     assert soup(response).select_one("form.registration-form")
+
+
+def test_record_timeline_shows_sign_up_and_each_email_sent(
+    client, programme_page, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from home import roles
+    from tests.factories import UserFactory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(client, programme_page)
+    ambassador = Ambassador.objects.get()
+    client.force_login(UserFactory(role=roles.DIVERSITY_TEAM))
+
+    page = soup(client.get(reverse("ambassadors:inspect", args=[ambassador.pk])))
+
+    titles = [item.strong.get_text(strip=True) for item in page.select(".ambassador-timeline li")]
+    assert "Signed up" in titles
+    assert any(title.startswith("Email sent: Your ambassador sign-up") for title in titles)
