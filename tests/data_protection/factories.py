@@ -9,33 +9,28 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.log_actions import log
 
 from ambassadors_network.models import AmbassadorEvent, EntryKind
-from positive_action.choices import ApplicationProgress, HeardAbout, RoleOfInterest, Stage
+from positive_action.choices import HeardAbout, Stage
 from positive_action.models import (
     EmailDelivery,
     EqualityMonitoring,
     SubmissionReceipt,
-    SupportRequest,
     SupportRequestEvent,
 )
 from positive_action.outbox import deliver
 from tests.ambassadors_network.factories import AmbassadorFactory
+from tests.positive_action.factories import SupportRequestFactory
 
 SEND_EMAIL_TASK = "positive_action.outbox.send_email_delivery"
 
 
-class SupportRequestFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = SupportRequest
+class SupportPersonFactory(SupportRequestFactory):
+    """A support request whose identifiers are unique enough to search the whole database for."""
 
-    reference = factory.Sequence(lambda n: f"PA-T{n:05d}")
     name = factory.Sequence(lambda n: f"Zephyrine Quillfeather{n}")
     email = factory.Sequence(lambda n: f"zephyrine.q{n}@example.net")
     phone = factory.Sequence(lambda n: f"07700 9{n:05d}")
-    role_of_interest = RoleOfInterest.CONSTABLE
-    application_progress = ApplicationProgress.NOT_APPLIED
     heard_about = HeardAbout.AMBASSADOR
     access_needs = "Step-free access please"
-    consented_at = factory.LazyFunction(timezone.now)
 
 
 def task_row(args, return_value=None):
@@ -75,7 +70,7 @@ def add_traces(record, *, timeline_model, user=None):
 
 
 def support_person(user=None, **kwargs):
-    record = SupportRequestFactory(**kwargs)
+    record = SupportPersonFactory(**kwargs)
     SupportRequestEvent.objects.create(record=record, kind="registered", data={"name": record.name})
     EqualityMonitoring.objects.create(support_request=record, ethnicity="asian_bangladeshi", sex="female")
     add_traces(record, timeline_model=SupportRequestEvent, user=user)

@@ -1,7 +1,7 @@
 import json
 
 import pytest
-from django.urls import reverse
+from django.urls import get_resolver, reverse
 from wagtail.models import ModelLogEntry
 
 from ambassadors_network.models import Status
@@ -14,6 +14,13 @@ from .factories import ambassador_person, support_person
 pytestmark = pytest.mark.django_db
 
 REFUSED_ROLES = (roles.EDITORS, roles.MODERATORS, roles.DIVERSITY_TEAM)
+
+
+def test_every_data_protection_url_is_in_the_matrix():
+    """A new URL in the app must be added to data_protection_urls, and so to the permission matrix."""
+    namespace = get_resolver().namespace_dict["data_protection"][1]
+    names = {name for name in namespace.reverse_dict if isinstance(name, str)}
+    assert names == {"subject_access", "subject_access_json", "erase"}
 
 
 def data_protection_urls(kind, pk):
@@ -115,10 +122,13 @@ def test_every_view_and_download_is_audit_logged_with_the_reference_only(lead_cl
     assert all(entry.user == lead and entry.data == {"reference": record.reference} for entry in entries)
 
 
-def test_ambassador_record_shows_data_protection_links_to_leads_only(client, lead_client, people):
-    record = people["ambassador"]
-    url = reverse("ambassadors:inspect", args=[record.pk])
-    erase_url = reverse("data_protection:erase", args=["ambassador", record.pk])
+@pytest.mark.parametrize(
+    ("kind", "record_url"), [("ambassador", "ambassadors:inspect"), ("support", "support_queue:inspect")]
+)
+def test_record_views_show_data_protection_links_to_leads_only(client, lead_client, people, kind, record_url):
+    record = people[kind]
+    url = reverse(record_url, args=[record.pk])
+    erase_url = reverse("data_protection:erase", args=[kind, record.pk])
 
     assert soup(lead_client.get(url)).find("a", href=erase_url)
     client.force_login(UserFactory(role=roles.DIVERSITY_TEAM))
