@@ -335,3 +335,20 @@ def test_record_timeline_shows_sign_up_and_each_email_sent(
     titles = [item.strong.get_text(strip=True) for item in page.select(".ambassador-timeline li")]
     assert "Signed up" in titles
     assert any(title.startswith("Email sent: Your ambassador sign-up") for title in titles)
+
+
+def test_anonymous_visitors_each_get_a_fresh_form_not_a_cached_copy(client, programme_page):
+    first = soup(client.get(programme_page.url)).select_one("input[name=submission_token]")["value"]
+    client.cookies.clear()
+    second = soup(client.get(programme_page.url)).select_one("input[name=submission_token]")["value"]
+
+    assert first != second
+
+
+def test_home_page_calls_people_to_become_ambassadors(client, programme_page):
+    home = programme_page.get_parent()
+
+    call = soup(client.get(home.url)).select_one(".call-to-action--ambassador")
+
+    assert call.h2.get_text(strip=True) == "Become a community ambassador"
+    assert call.a["href"] == programme_page.url
