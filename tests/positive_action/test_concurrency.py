@@ -12,7 +12,7 @@ from positive_action.demo import ensure_registration_page
 from positive_action.models import SubmissionReceipt, SupportRequest, SupportSettings
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL (set DATABASE_URL)"),
 ]
 
