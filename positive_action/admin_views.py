@@ -15,6 +15,8 @@ from django.views.defaults import permission_denied
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.snippets.views.snippets import IndexView, InspectView
 
+from data_protection.equality import retained_respondents, with_retained_answers
+
 from .audit import audit, audit_list
 from .choices import ContactKind
 from .filters import team_members
@@ -247,6 +249,7 @@ def equality_rows():
     sections = []
     for name, question, choices in QUESTIONS:
         counts = dict(answers.exclude(**{name: ""}).values_list(name).annotate(total=Count("pk")).order_by())
+        counts = with_retained_answers(name, counts)  # people anonymised by retention, as unlinked counts
         rows = [(label, suppressed(counts.get(value, 0))) for value, label in choices.choices]
         sections.append({"question": question, "rows": rows})
     return sections
@@ -256,7 +259,8 @@ def equality_report(request):
     if not request.user.has_perm(REPORT_PERMISSION):
         return forbidden(request)
     audit_list(EqualityMonitoring, "recruitment.equality_report_viewed", request.user)
-    context = {"sections": equality_rows(), "total": suppressed(EqualityMonitoring.objects.count())}
+    total = EqualityMonitoring.objects.count() + retained_respondents()
+    context = {"sections": equality_rows(), "total": suppressed(total)}
     return TemplateResponse(request, "positive_action/admin/equality_report.html", context)
 
 

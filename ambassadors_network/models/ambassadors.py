@@ -1,9 +1,13 @@
 """Ambassador records, what they can reach, and the timeline the diversity team keeps on each."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from data_protection.dates import months_before
 from positive_action.models.timeline import TimelineEntry
 
 from .choices import CommunityRole, ContactType, EntryKind, NetworkType, Status, TimeCommitment
@@ -19,6 +23,8 @@ OPEN_STATUSES = (
     Status.ACTIVE,
     Status.PAUSED,
 )
+# Records in these statuses are finished: kept for the retention period after the change, then anonymised.
+FINISHED_STATUSES = (Status.DECLINED, Status.LEFT)
 
 
 class AmbassadorQuerySet(models.QuerySet):
@@ -43,6 +49,21 @@ class AmbassadorQuerySet(models.QuerySet):
 
     def reaching(self, network):
         return self.filter(networks__network=network)
+
+    # Retention (data_protection/retention.py). An anonymised record keeps no email, which marks it done.
+    def not_anonymised(self):
+        return self.exclude(email="")
+
+    def expired_for_retention(self, now):
+        """Declined or left ambassadors past their retention period and not yet anonymised."""
+        cutoff = months_before(now, settings.RETENTION_FINISHED_AMBASSADOR_MONTHS)
+        finished = self.filter(status__in=FINISHED_STATUSES, needs_spam_review=False).not_anonymised()
+        return finished.filter(status_changed_at__lt=cutoff)
+
+    def spam_review_expired(self, now):
+        """Sign-ups held for spam review past their short retention: deleted outright."""
+        cutoff = now - timedelta(days=settings.RETENTION_SPAM_REVIEW_DAYS)
+        return self.held_for_spam_review().filter(created_at__lt=cutoff)
 
 
 class Ambassador(models.Model):

@@ -4,9 +4,11 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from data_protection.dates import months_before
 from positive_action.choices import (
     FINISHED_STAGES,
     ApplicationProgress,
@@ -67,6 +69,22 @@ class SupportRequestQuerySet(models.QuerySet):
 
     def for_list(self):
         return self.select_related("borough", "owner")
+
+    # Retention (data_protection/retention.py). An anonymised record keeps no email, which marks it done.
+    def not_anonymised(self):
+        return self.exclude(email="")
+
+    def expired_for_retention(self, now):
+        """Finished requests whose personal data is past its retention period and not yet anonymised."""
+        cutoff = months_before(now, settings.RETENTION_CLOSED_SUPPORT_MONTHS)
+        finished = self.filter(stage__in=FINISHED_STAGES, needs_spam_review=False).not_anonymised()
+        closed = Coalesce("closed_at", "updated")
+        return finished.alias(closed=closed).filter(closed__lt=cutoff)
+
+    def spam_review_expired(self, now):
+        """Submissions held for spam review past their short retention: deleted outright."""
+        cutoff = now - timedelta(days=settings.RETENTION_SPAM_REVIEW_DAYS)
+        return self.spam_review().filter(created__lt=cutoff)
 
 
 class SupportRequest(models.Model):

@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 
-from .env import env_bool, env_float, env_int, env_list, env_str
+from .env import env_bool, env_float, env_int, env_list, env_positive_int, env_str
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 VAR_DIR = BASE_DIR / "var"
@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "home",
     "positive_action",
     "ambassadors_network",
+    "data_protection",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -183,6 +184,11 @@ SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 60)
 SEARCH_RATE_WINDOW_SECONDS = env_int("SEARCH_RATE_WINDOW_SECONDS", 60)
 # The email outbox (positive_action/outbox.py) retries with growing delays, then marks an email failed.
 EMAIL_OUTBOX_MAX_ATTEMPTS = env_int("EMAIL_OUTBOX_MAX_ATTEMPTS", 10)
+# Retention (data_protection, `manage.py apply_retention` run daily): how long after closing a record keeps
+# its personal data before it is anonymised, and how long a submission held for spam review is kept at all.
+RETENTION_CLOSED_SUPPORT_MONTHS = env_positive_int("RETENTION_CLOSED_SUPPORT_MONTHS", 12)
+RETENTION_FINISHED_AMBASSADOR_MONTHS = env_positive_int("RETENTION_FINISHED_AMBASSADOR_MONTHS", 12)
+RETENTION_SPAM_REVIEW_DAYS = env_positive_int("RETENTION_SPAM_REVIEW_DAYS", 30)
 
 # Security. Cookie and HSTS settings that need HTTPS live in production.py.
 SECURE_CONTENT_TYPE_NOSNIFF = True

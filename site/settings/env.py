@@ -62,3 +62,11 @@ def env_list(name, default=(), *, required=False):
     if not value:
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_positive_int(name, default, *, required=False):
+    """A whole number of at least 1: for periods where 0 would silently mean "immediately"."""
+    value = env_int(name, default, required=required)
+    if value < 1:
+        raise ImproperlyConfigured(f"{name} must be 1 or more, not {value!r}.")
+    return value

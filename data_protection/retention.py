@@ -1,0 +1,162 @@
+"""Retention: what has been kept long enough is anonymised (finished records) or deleted (spam holds).
+
+Run daily with ``manage.py apply_retention`` (``--dry-run`` lists what would change). A finished support
+request or ambassador record keeps what the reports count (stage or status, borough, role, how they heard,
+support wanted, referral attribution, dates truncated to the month) and loses everything that identifies
+the person. Equality answers are folded into ``EqualityCount`` and the person's row is deleted.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from ambassadors_network.models import Ambassador
+from positive_action.audit import audit_list
+from positive_action.models import QUESTIONS, EqualityMonitoring, SupportRequest
+
+from .dates import start_of_month
+from .erasure import delete_record_and_traces
+from .models import RESPONDENTS, EqualityCount
+from .people import ANONYMISED_NAME, identifiers_of, references_of
+from .traces import emails_for, receipts_for, relabel_log_entries, scrub_log_mentions, task_rows_for
+
+ANONYMISED_ACTION = "data_protection.anonymised"
+RETENTION_RUN_ACTION = "data_protection.retention_applied"
+
+
+@dataclass
+class RetentionPlan:
+    """What one run would change, as querysets evaluated when applied."""
+
+    now: object
+    support_to_anonymise: list = field(default_factory=list)
+    ambassadors_to_anonymise: list = field(default_factory=list)
+    support_spam_to_delete: list = field(default_factory=list)
+    ambassador_spam_to_delete: list = field(default_factory=list)
+
+    def sections(self):
+        return [
+            ("Anonymise finished support request", self.support_to_anonymise),
+            ("Anonymise declined or left ambassador", self.ambassadors_to_anonymise),
+            ("Delete support registration held for spam review", self.support_spam_to_delete),
+            ("Delete ambassador sign-up held for spam review", self.ambassador_spam_to_delete),
+        ]
+
+    def is_empty(self):
+        return not any(records for _label, records in self.sections())
+
+
+def plan_retention(now=None):
+    now = now or timezone.now()
+    return RetentionPlan(
+        now=now,
+        support_to_anonymise=list(SupportRequest.objects.expired_for_retention(now).order_by("pk")),
+        ambassadors_to_anonymise=list(Ambassador.objects.expired_for_retention(now).order_by("pk")),
+        support_spam_to_delete=list(SupportRequest.objects.spam_review_expired(now).order_by("pk")),
+        ambassador_spam_to_delete=list(Ambassador.objects.spam_review_expired(now).order_by("pk")),
+    )
+
+
+def apply_retention(plan):
+    """Apply a plan, one record per transaction so a failure part-way keeps what is done."""
+    for record in plan.support_to_anonymise:
+        with transaction.atomic():
+            anonymise_support_request(record)
+    for record in plan.ambassadors_to_anonymise:
+        with transaction.atomic():
+            anonymise_ambassador(record)
+    for record in plan.support_spam_to_delete + plan.ambassador_spam_to_delete:
+        with transaction.atomic():
+            delete_record_and_traces(record)
+    if not plan.is_empty():
+        audit_list(SupportRequest, RETENTION_RUN_ACTION, None, **run_summary(plan))
+
+
+def run_summary(plan):
+    """References only: the audit log never holds personal data."""
+    return {
+        "anonymised": [
+            record.reference for record in plan.support_to_anonymise + plan.ambassadors_to_anonymise
+        ],
+        "spam_holds_deleted": len(plan.support_spam_to_delete) + len(plan.ambassador_spam_to_delete),
+    }
+
+
+def clear_traces(record):
+    """Outbox rows keep that an email of a kind was sent; task rows and receipts go entirely."""
+    references, needles = references_of(record), identifiers_of(record)
+    deliveries = emails_for(references)
+    task_rows_for(needles, deliveries.values_list("pk", flat=True)).delete()
+    deliveries.update(recipient="", subject=F("kind"), body="", last_error="")
+    receipts_for(references).delete()
+    scrub_log_mentions(needles)
+
+
+def anonymise_timeline(record):
+    for entry in record.timeline.all():
+        entry.text, entry.data, entry.created = "", {}, start_of_month(entry.created)
+        entry.save(update_fields=["text", "data", "created"])
+
+
+def anonymise_support_request(record):
+    clear_traces(record)
+    fold_equality_answers(record)
+    anonymise_timeline(record)
+    SupportRequest.objects.filter(pk=record.pk).update(
+        name=ANONYMISED_NAME,
+        email="",
+        phone="",
+        access_needs="",
+        spam_reason="",
+        spam_score=None,
+        next_contact_date=None,
+        consented_at=start_of_month(record.consented_at),
+        created=start_of_month(record.created),
+        first_contacted_at=start_of_month(record.first_contacted_at),
+        closed_at=start_of_month(record.closed_at),
+    )
+    record.refresh_from_db()
+    relabel_log_entries(record)
+    log(record, ANONYMISED_ACTION, user=None, data={"reference": record.reference})
+
+
+def anonymise_ambassador(record):
+    clear_traces(record)
+    anonymise_timeline(record)
+    Ambassador.objects.filter(pk=record.pk).update(
+        name=ANONYMISED_NAME,
+        email="",
+        phone="",
+        organisation="",
+        other_communities="",
+        languages="",
+        motivation="",
+        spam_review_reason="",
+        consented_at=start_of_month(record.consented_at),
+        created_at=start_of_month(record.created_at),
+        status_changed_at=start_of_month(record.status_changed_at),
+    )
+    record.refresh_from_db()
+    relabel_log_entries(record)
+    log(record, ANONYMISED_ACTION, user=None, data={"reference": record.reference})
+
+
+def fold_equality_answers(record):
+    """Count the person's answers under the month they registered, then delete the row that linked them."""
+    answers = EqualityMonitoring.objects.filter(support_request=record).first()
+    if answers is None:
+        return
+    month = start_of_month(timezone.localtime(record.created).date())
+    add_to_count(month, RESPONDENTS, "")
+    for name, _question, _choices in QUESTIONS:
+        if getattr(answers, name):
+            add_to_count(month, name, getattr(answers, name))
+    answers.delete()
+
+
+def add_to_count(month, question, answer):
+    count, _created = EqualityCount.objects.get_or_create(month=month, question=question, answer=answer)
+    EqualityCount.objects.filter(pk=count.pk).update(count=F("count") + 1)

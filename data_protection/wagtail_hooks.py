@@ -1,0 +1,27 @@
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from . import urls
+from .erasure import ERASED_ACTION
+from .retention import ANONYMISED_ACTION, RETENTION_RUN_ACTION
+from .subject_access import SUBJECT_ACCESS_DOWNLOADED, SUBJECT_ACCESS_VIEWED
+
+LOG_ACTIONS = {
+    SUBJECT_ACCESS_VIEWED: _("Viewed a subject access copy"),
+    SUBJECT_ACCESS_DOWNLOADED: _("Downloaded a subject access copy"),
+    ERASED_ACTION: _("Erased a person's data"),
+    ANONYMISED_ACTION: _("Anonymised after the retention period"),
+    RETENTION_RUN_ACTION: _("Applied the retention schedule"),
+}
+
+
+@hooks.register("register_admin_urls")
+def register_data_protection_urls():
+    return [path("data-protection/", include(urls, namespace="data_protection"))]
+
+
+@hooks.register("register_log_actions")
+def register_data_protection_log_actions(actions):
+    for action, label in LOG_ACTIONS.items():
+        actions.register_action(action, label, label)

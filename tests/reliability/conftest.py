@@ -1,0 +1,22 @@
+import pytest
+
+from ambassadors_network.demo import ensure_programme_page
+from home.demo_content import ensure_home_page, ensure_reference_data
+from positive_action.models import SupportRegistrationPage
+
+
+@pytest.fixture
+def pages(db, settings):
+    settings.PUBLIC_FORM_RATE_LIMIT = 100_000
+    ensure_reference_data()
+    home = ensure_home_page()
+    registration = SupportRegistrationPage(
+        title="Get support to join",
+        slug="get-support",
+        introduction="<p>Register for support.</p>",
+        what_happens_next="<p>We will contact you.</p>",
+        privacy_summary="<p>See the privacy notice.</p>",
+        thank_you_text="<p>Thank you.</p>",
+    )
+    home.add_child(instance=registration)
+    return {"registration": registration, "sign_up": ensure_programme_page(home)}
