@@ -15,7 +15,7 @@ from django.views.defaults import permission_denied
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.snippets.views.snippets import IndexView, InspectView
 
-from data_protection.equality import retained_respondents, with_retained_answers
+from positive_action.data_protection.equality import retained_respondents, with_retained_answers
 
 from .audit import audit, audit_list
 from .choices import ContactKind

@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from data_protection.dates import months_before
+from positive_action.data_protection.dates import months_before
 from positive_action.models.timeline import TimelineEntry
 
 from .choices import CommunityRole, ContactType, EntryKind, NetworkType, Status, TimeCommitment

@@ -8,7 +8,6 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from data_protection.dates import months_before
 from positive_action.choices import (
     FINISHED_STAGES,
     ApplicationProgress,
@@ -19,6 +18,7 @@ from positive_action.choices import (
     Stage,
     SupportType,
 )
+from positive_action.data_protection.dates import months_before
 from positive_action.working_days import working_days_before
 
 from .timeline import TimelineEntry

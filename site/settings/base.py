@@ -24,7 +24,7 @@ INSTALLED_APPS = [
     "home",
     "positive_action",
     "ambassadors_network",
-    "data_protection",
+    "positive_action.data_protection",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

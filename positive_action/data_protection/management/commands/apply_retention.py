@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from data_protection.retention import apply_retention, plan_retention
+from positive_action.data_protection.retention import apply_retention, plan_retention
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 from django import template
 
-from data_protection.models import HANDLE_REQUESTS_PERMISSION
-from data_protection.people import kind_of
+from positive_action.data_protection.models import HANDLE_REQUESTS_PERMISSION
+from positive_action.data_protection.people import kind_of
 
 register = template.Library()
 

@@ -6,8 +6,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from data_protection.dates import months_before
 from positive_action.admin_views import equality_rows
+from positive_action.data_protection.dates import months_before
 from positive_action.models import EqualityMonitoring
 
 from .factories import finished_support_request, support_person
