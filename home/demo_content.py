@@ -5,6 +5,7 @@ loading the demo twice changes nothing and never overwrites an editor's work.
 
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
@@ -223,6 +224,24 @@ def ensure_site_settings(site, privacy_page, accessibility_page):
     return site_settings
 
 
+# The sections a visitor looks for first; the demo puts them in the main menu once.
+MAIN_MENU_PAGE_TYPES = [
+    "home.CampaignIndexPage",
+    "home.MythsFactsPage",
+    "home.EventIndexPage",
+    "positive_action.SupportRegistrationPage",
+    "ambassadors_network.AmbassadorProgrammePage",
+]
+
+
+def ensure_main_menu(home):
+    for label in MAIN_MENU_PAGE_TYPES:
+        model = apps.get_model(label)
+        for page in model.objects.child_of(home).live().filter(show_in_menus=False):
+            page.show_in_menus = True
+            publish(page)
+
+
 @transaction.atomic
 def load_demo_content():
     ensure_reference_data()
@@ -247,4 +266,5 @@ def load_demo_content():
     load_content_library(home)
     load_support_demo(home, site)
     load_ambassador_demo(home)
+    ensure_main_menu(home)
     return home
