@@ -348,7 +348,7 @@ def test_anonymous_visitors_each_get_a_fresh_form_not_a_cached_copy(client, prog
 def test_home_page_calls_people_to_become_ambassadors(client, programme_page):
     home = programme_page.get_parent()
 
-    call = soup(client.get(home.url)).select_one(".call-to-action--ambassador")
+    call = soup(client.get(home.url)).select_one(".ambassador-cta")
 
     assert call.h2.get_text(strip=True) == "Become a community ambassador"
     assert call.a["href"] == programme_page.url
