@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from ambassadors_network.demo import load_ambassador_demo
+from positive_action.demo import load_support_demo
 
 from .models import Borough, Community, HomePage, SiteSettings, StandardPage
 
@@ -241,4 +242,5 @@ def load_demo_content():
     site = Site.objects.get(is_default_site=True)
     ensure_site_settings(site, privacy, accessibility)
     load_ambassador_demo(home)
+    load_support_demo(home, site)
     return home

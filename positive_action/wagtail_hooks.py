@@ -1,6 +1,123 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import admin_views
 from .audit import register_audit_actions
+from .bulk_actions import AssignOwnerBulkAction, ChangeStageBulkAction
+from .dashboard import VIEW_PERMISSION, SupportQueuePanel
+from .filters import SupportRequestFilterSet
+from .models import SupportRequest
+
+
+class SupportQueueViewSet(SnippetViewSet):
+    """The diversity team's queue at /admin/support-queue/. Stage and owner change only through the
+    record view's actions (positive_action/workflow.py); the edit form corrects contact details."""
+
+    model = SupportRequest
+    base_url_path = "support-queue"
+    admin_url_namespace = "support_queue"
+    menu_label = _("Support queue")
+    menu_name = "support-queue"
+    icon = "group"
+    menu_order = 150
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    index_view_class = admin_views.QueueIndexView
+    inspect_view_class = admin_views.RecordView
+    filterset_class = SupportRequestFilterSet
+    search_fields = ["reference", "other_references", "name", "email", "phone"]
+    search_backend_name = None
+    ordering = ["-created", "-pk"]
+    list_per_page = 50
+    list_export = [
+        "reference",
+        "name",
+        "email",
+        "phone",
+        "get_preferred_contact_display",
+        "get_borough_display",
+        "get_role_of_interest_display",
+        "get_application_progress_display",
+        "get_support_wanted_display",
+        "get_heard_about_display",
+        "referral_code",
+        "get_stage_display",
+        "owner",
+        "created",
+        "first_contacted_at",
+        "next_contact_date",
+    ]
+    export_headings = {
+        "get_preferred_contact_display": _("Preferred contact"),
+        "get_borough_display": _("Borough"),
+        "get_role_of_interest_display": _("Role of interest"),
+        "get_application_progress_display": _("Where they are"),
+        "get_support_wanted_display": _("Support wanted"),
+        "get_heard_about_display": _("How they heard"),
+        "get_stage_display": _("Stage"),
+    }
+    export_filename = "support-requests"
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("preferred_contact"),
+        FieldPanel("borough"),
+        FieldPanel("access_needs"),
+    ]
+
+    @property
+    def list_display(self):
+        return admin_views.list_columns()
+
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns() + [
+            path("record/<int:pk>/<slug:action>/", admin_views.record_action, name="action"),
+            path("equality/", admin_views.equality_report, name="equality"),
+        ]
+        for pattern in patterns:
+            pattern.callback = admin_views.queue_access_required(pattern.callback)
+        return patterns
+
+
+register_snippet(SupportQueueViewSet)
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_admin_menu_item")
+def register_equality_report_menu_item():
+    return PermissionMenuItem(
+        _("Equality monitoring"),
+        reverse("support_queue:equality"),
+        name="equality-report",
+        icon_name="table",
+        order=160,
+        permission=admin_views.REPORT_PERMISSION,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_support_queue_panel(request, panels):
+    if request.user.has_perm(VIEW_PERMISSION):
+        panels.append(SupportQueuePanel(request))
+
+
+hooks.register("register_bulk_action", AssignOwnerBulkAction)
+hooks.register("register_bulk_action", ChangeStageBulkAction)
 
 
 @hooks.register("register_log_actions")

@@ -54,3 +54,9 @@ class SupportRegistrationPage(BasePage):
         from positive_action.registration import serve_registration_page
 
         return serve_registration_page(self, request)
+
+    def serve_preview(self, request, mode_name):
+        # The preview shows the empty form exactly as visitors will see it.
+        from positive_action.registration import handle_get
+
+        return handle_get(self, request)

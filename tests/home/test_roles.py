@@ -22,8 +22,8 @@ EXPECTED_MENUS = {
         "help",
         "places-and-communities",
     },
-    roles.DIVERSITY_TEAM: {"help", "ambassador-network"},
-    roles.DIVERSITY_LEADS: {"help", "settings", "ambassador-network"},
+    roles.DIVERSITY_TEAM: {"help", "ambassador-network", "support-queue"},
+    roles.DIVERSITY_LEADS: {"help", "settings", "ambassador-network", "support-queue", "equality-report"},
 }
 
 

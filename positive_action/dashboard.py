@@ -1,0 +1,37 @@
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+
+from .models import SupportRequest, SupportSettings
+
+VIEW_PERMISSION = "positive_action.view_supportrequest"
+
+
+class SupportQueuePanel(Component):
+    """Counts on the admin home screen: new, unassigned, overdue and mine, each linking to the list."""
+
+    name = "support_queue"
+    order = 50
+    template_name = "positive_action/admin/dashboard_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        days = SupportSettings.for_request(self.request).first_contact_working_days
+        queue = SupportRequest.objects.in_queue().open()
+        today = timezone.localdate()
+        index = reverse("support_queue:list")
+        return {
+            "counts": [
+                ("New", queue.filter(stage="new").count(), f"{index}?stage=new"),
+                ("Unassigned", queue.filter(owner__isnull=True).count(), f"{index}?owner=unassigned"),
+                ("Overdue", SupportRequest.objects.overdue(days, today).count(), f"{index}?overdue=true"),
+                ("Mine", queue.filter(owner=self.request.user).count(), f"{index}?owner=mine"),
+                (
+                    "Spam review",
+                    SupportRequest.objects.spam_review().count(),
+                    f"{index}?needs_spam_review=true",
+                ),
+            ]
+        }

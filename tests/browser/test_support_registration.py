@@ -1,0 +1,100 @@
+"""The registration journey in a real browser: register, see the reference, the email goes out, the
+diversity team finds the record in the queue and an Editor cannot."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from home import roles
+from positive_action.models import EmailDelivery, SupportRequest
+from tests.browser.axe import assert_no_axe_violations
+from tests.factories import STAFF_PASSWORD, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+FORM = "/register-for-support/"
+
+
+def fill_in_registration(page):
+    page.get_by_label("Full name").fill("Amina Okafor")
+    page.get_by_label("Email address").fill("amina.journey@example.org")
+    page.get_by_label("Phone number (optional)").fill("07700 900982")
+    page.check("#id_preferred_contact_0")
+    page.get_by_label("Where do you live?").select_option("outside")
+    page.check("#id_role_of_interest_0")
+    page.check("#id_application_progress_0")
+    page.check("#id_support_wanted_1")
+    page.check("#id_heard_about_1")
+    page.check("#id_equality_sex_0")
+    page.check("#id_consent")
+
+
+def sign_in(page, base, user):
+    page.goto(base + "/admin/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", STAFF_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(base + "/admin/")
+
+
+def test_register_then_team_finds_record_and_editor_cannot(live_demo_site, chromium):
+    SupportRequest.objects.all().delete()
+    mail.outbox = []
+    person = chromium.new_context(locale="en-GB").new_page()
+    person.goto(live_demo_site + FORM)
+    fill_in_registration(person)
+    person.get_by_role("button", name="Register for support").click()
+
+    person.get_by_role("heading", name="Registration received").wait_for()
+    reference = person.locator(".reference").inner_text()
+    assert re.fullmatch(r"PA-[A-Z0-9]{6}", reference)
+    assert_no_axe_violations(person)
+    record = SupportRequest.objects.get(reference=reference)
+    assert EmailDelivery.objects.get(reference=reference, kind="confirmation").status == "sent"
+    assert any(reference in message.body for message in mail.outbox)
+
+    team = chromium.new_context(locale="en-GB").new_page()
+    sign_in(team, live_demo_site, UserFactory(role=roles.DIVERSITY_TEAM))
+    team.goto(f"{live_demo_site}/admin/support-queue/?q={reference}")
+    team.get_by_role("link", name=reference).click()
+    team.get_by_text("Amina Okafor").first.wait_for()
+    assert "Registered" in team.content()
+
+    editor = chromium.new_context(locale="en-GB").new_page()
+    sign_in(editor, live_demo_site, UserFactory(role=roles.EDITORS))
+    response = editor.goto(f"{live_demo_site}/admin/support-queue/inspect/{record.pk}/")
+    assert response.status == 403
+    assert "Amina" not in editor.content()
+    assert editor.locator("#wagtail-sidebar").get_by_text("Support queue").count() == 0
+
+
+def test_errors_move_focus_to_the_summary_and_pass_axe(live_demo_site, browser_page):
+    browser_page.goto(live_demo_site + FORM)
+    browser_page.get_by_role("button", name="Register for support").click()
+
+    browser_page.locator(".error-summary").wait_for()
+    assert browser_page.evaluate("document.activeElement.classList.contains('error-summary')")
+    browser_page.locator(".error-summary a", has_text="Enter your full name").click()
+    assert browser_page.evaluate("document.activeElement.id") == "id_name"
+    assert_no_axe_violations(browser_page)
+
+
+def test_registration_works_with_javascript_off(live_demo_site, chromium):
+    SupportRequest.objects.all().delete()
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_demo_site + FORM)
+    fill_in_registration(page)
+    page.get_by_role("button", name="Register for support").click()
+
+    page.get_by_role("heading", name="Registration received").wait_for()
+    assert SupportRequest.objects.count() == 1
+    context.close()
+
+
+def test_form_is_usable_on_a_320px_phone(live_demo_site, phone_page):
+    phone_page.goto(live_demo_site + FORM)
+
+    assert phone_page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    assert_no_axe_violations(phone_page)

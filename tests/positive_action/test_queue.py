@@ -1,0 +1,281 @@
+import csv
+import io
+from datetime import timedelta
+
+import openpyxl
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+
+from home import roles
+from positive_action.models import EqualityMonitoring, SupportRequest, SupportRequestEvent
+from positive_action.working_days import working_days_before
+from tests.factories import UserFactory
+from tests.helpers import soup
+
+from .factories import SupportRequestFactory
+
+pytestmark = pytest.mark.django_db
+
+QUEUE = "/admin/support-queue/"
+
+
+@pytest.fixture
+def queue(registration_page):
+    """An empty queue on the demo site (the fixture empties the demo requests)."""
+    return registration_page
+
+
+def signed_in(client, role):
+    user = UserFactory(role=role)
+    client.force_login(user)
+    return user
+
+
+def listed_references(response):
+    return {cell.get_text(strip=True) for cell in soup(response).select("tbody td.title a, tbody td.title")}
+
+
+def test_team_sees_queue_with_columns_and_without_spam(client, queue):
+    signed_in(client, roles.DIVERSITY_TEAM)
+    shown = SupportRequestFactory(name="Kwame Mensah")
+    hidden = SupportRequestFactory(needs_spam_review=True)
+
+    response = client.get(QUEUE)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert shown.reference in html and "Kwame Mensah" in html
+    assert hidden.reference not in html
+    headings = [th.get_text(" ", strip=True) for th in soup(response).select("thead th")]
+    for heading in [
+        "Reference",
+        "Name",
+        "Borough",
+        "Stage",
+        "Owner",
+        "Registered",
+        "Next contact",
+        "Overdue",
+    ]:
+        assert any(heading in text for text in headings), heading
+
+
+def test_spam_filter_shows_only_spam_review(client, queue):
+    signed_in(client, roles.DIVERSITY_TEAM)
+    normal = SupportRequestFactory()
+    spam = SupportRequestFactory(needs_spam_review=True)
+
+    html = client.get(QUEUE + "?needs_spam_review=true").content.decode()
+
+    assert spam.reference in html and normal.reference not in html
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("stage=contacted", "contacted"),
+        ("owner=unassigned", "unassigned"),
+        ("owner=mine", "mine"),
+        ("support_wanted=mock_interview", "mock"),
+        ("has_referral_code=true", "referred"),
+        ("overdue=true", "overdue"),
+        ("borough=outside", "unassigned"),
+    ],
+)
+def test_filters(client, queue, query, expected):
+    user = signed_in(client, roles.DIVERSITY_TEAM)
+    old = timezone.now() - timedelta(days=30)
+    records = {
+        "contacted": SupportRequestFactory(stage="contacted", owner=user),
+        "mine": SupportRequestFactory(stage="in_support", owner=user),
+        "unassigned": SupportRequestFactory(stage="in_support", owner=user),
+        "mock": SupportRequestFactory(stage="in_support", owner=user, support_wanted=",mock_interview,"),
+        "referred": SupportRequestFactory(stage="in_support", owner=user, referral_code="AMB-1"),
+        "overdue": SupportRequestFactory(stage="new", owner=user, created=old),
+    }
+    records["unassigned"].owner = None
+    records["unassigned"].save()
+    from home.models import Borough
+
+    borough = Borough.objects.first()
+    SupportRequest.objects.exclude(pk=records["unassigned"].pk).update(borough=borough)
+
+    html = client.get(f"{QUEUE}?{query}").content.decode()
+
+    assert records[expected].reference in html
+    others = [record for name, record in records.items() if name != expected]
+    if expected not in ("mine",):
+        assert not all(record.reference in html for record in others)
+
+
+def test_search_by_reference_name_email_and_phone(client, queue):
+    signed_in(client, roles.DIVERSITY_TEAM)
+    record = SupportRequestFactory(name="Priya Sivakumar", email="priya@example.org", phone="07700 900111")
+    other = SupportRequestFactory()
+
+    for term in [record.reference, "Sivakumar", "priya@example", "900111"]:
+        html = client.get(QUEUE, {"q": term}).content.decode()
+        assert record.reference in html and other.reference not in html, term
+
+
+def test_overdue_counts_working_days_only():
+    today = timezone.localdate()
+    cutoff = working_days_before(today, 5)
+    assert (today - cutoff).days >= 5
+
+
+def test_record_view_shows_details_and_timeline_but_never_equality_answers_and_is_audited(client, queue):
+    user = signed_in(client, roles.DIVERSITY_TEAM)
+    record = SupportRequestFactory(name="<script>alert('x')</script>", access_needs="<b>step-free</b>")
+    EqualityMonitoring.objects.create(support_request=record, ethnicity="arab", religion="jewish")
+    SupportRequestEvent.objects.create(
+        record=record, kind="note", text="<img src=x onerror=alert(1)>", actor=user
+    )
+
+    response = client.get(f"{QUEUE}inspect/{record.pk}/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<script>alert('x')</script>" not in html and "&lt;script&gt;" in html
+    assert "<img src=x" not in html
+    assert "Arab" not in html and "Jewish" not in html
+    assert ModelLogEntry.objects.filter(
+        action="recruitment.record_viewed", object_id=str(record.pk), user=user
+    ).exists()
+
+
+def test_actions_change_stage_assign_log_contact_note_and_next_contact(client, queue):
+    user = signed_in(client, roles.DIVERSITY_TEAM)
+    record = SupportRequestFactory()
+    base = f"{QUEUE}record/{record.pk}/"
+
+    client.post(base + "contact/", {"contact_kind": "call", "text": "Left a voicemail"})
+    client.post(base + "owner/", {"owner": user.pk})
+    client.post(base + "stage/", {"stage": "in_support", "note": "Workshop booked"})
+    client.post(base + "note/", {"text": "Prefers evenings"})
+    client.post(base + "next-contact/", {"next_contact_date": "2030-01-15"})
+
+    record.refresh_from_db()
+    assert record.stage == "in_support"
+    assert record.owner == user
+    assert record.first_contacted_at is not None
+    assert str(record.next_contact_date) == "2030-01-15"
+    kinds = list(record.timeline.order_by("created", "pk").values_list("kind", flat=True))
+    assert kinds == ["contact", "stage", "owner", "stage", "note", "next_contact"]
+    assert record.timeline.filter(kind="stage", actor=user).count() == 2
+
+
+def test_disallowed_stage_change_is_refused(client, queue):
+    signed_in(client, roles.DIVERSITY_TEAM)
+    record = SupportRequestFactory(stage="new")
+
+    response = client.post(f"{QUEUE}record/{record.pk}/stage/", {"stage": "appointed"}, follow=True)
+
+    record.refresh_from_db()
+    assert record.stage == "new"
+    assert "Not saved" in response.content.decode()
+
+
+def test_release_from_spam_review_joins_queue_and_sends_confirmation(
+    client, queue, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    signed_in(client, roles.DIVERSITY_TEAM)
+    record = SupportRequestFactory(needs_spam_review=True)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"{QUEUE}record/{record.pk}/release/")
+
+    record.refresh_from_db()
+    assert not record.needs_spam_review
+    assert [message.to for message in mail.outbox] == [[record.email]]
+
+
+def test_bulk_assign_and_change_stage(client, queue):
+    user = signed_in(client, roles.DIVERSITY_TEAM)
+    records = [SupportRequestFactory() for _ in range(3)]
+    ids = "&".join(f"id={record.pk}" for record in records)
+    base = "/admin/bulk/positive_action/supportrequest/"
+
+    assign = client.post(f"{base}assign_owner/?{ids}", {"owner": user.pk})
+    move = client.post(f"{base}change_stage/?{ids}", {"stage": "contacted"})
+
+    assert assign.status_code == 302 and move.status_code == 302
+    assert SupportRequest.objects.filter(owner=user, stage="contacted").count() == 3
+
+
+def test_leads_export_csv_and_xlsx_without_equality_data_and_it_is_logged(client, queue):
+    user = signed_in(client, roles.DIVERSITY_LEADS)
+    record = SupportRequestFactory(name="Fatima Hassan")
+    EqualityMonitoring.objects.create(support_request=record, ethnicity="arab")
+
+    response = client.get(QUEUE + "?export=csv&stage=new")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    xlsx = client.get(QUEUE + "?export=xlsx")
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(b"".join(xlsx.streaming_content) if xlsx.streaming else xlsx.content)
+    ).active
+
+    assert response.status_code == 200
+    assert any("Fatima Hassan" in row for row in rows)
+    flat = " ".join(" ".join(row) for row in rows).lower()
+    assert "arab" not in flat and "ethnic" not in flat
+    assert sheet.max_row == 2
+    entry = ModelLogEntry.objects.filter(action="recruitment.exported", user=user).order_by("pk").first()
+    assert entry and entry.data["filters"] == {"stage": ["new"]}
+
+
+def test_team_cannot_export(client, queue):
+    signed_in(client, roles.DIVERSITY_TEAM)
+    SupportRequestFactory()
+
+    assert client.get(QUEUE + "?export=csv").status_code == 403
+    assert "export=csv" not in client.get(QUEUE).content.decode()
+
+
+def test_equality_report_suppresses_small_numbers(client, queue):
+    signed_in(client, roles.DIVERSITY_LEADS)
+    for _ in range(6):
+        EqualityMonitoring.objects.create(
+            support_request=SupportRequestFactory(), ethnicity="black_african", sex="female"
+        )
+    EqualityMonitoring.objects.create(support_request=SupportRequestFactory(), ethnicity="arab", sex="male")
+
+    response = client.get(QUEUE + "equality/")
+
+    rows = {
+        (row.find_all("td")[0].get_text(strip=True), row.find_all("td")[1].get_text(strip=True))
+        for row in soup(response).select("tbody tr")
+    }
+    assert ("Black, Black British, Caribbean or African: African", "6") in rows
+    assert ("Other ethnic group: Arab", "fewer than 5") in rows
+    assert ("Male", "fewer than 5") in rows
+    assert ModelLogEntry.objects.filter(action="recruitment.equality_report_viewed").exists()
+
+
+def test_dashboard_panel_counts_for_team(client, queue):
+    user = signed_in(client, roles.DIVERSITY_TEAM)
+    SupportRequestFactory(stage="new")
+    SupportRequestFactory(stage="in_support", owner=user)
+
+    html = client.get("/admin/").content.decode()
+
+    assert "Positive-action support queue" in html
+    assert "?owner=mine" in html
+
+
+def test_list_query_count_does_not_grow_with_page_size(client, queue):
+    signed_in(client, roles.DIVERSITY_TEAM)
+    SupportRequestFactory.create_batch(5, owner=UserFactory(role=roles.DIVERSITY_TEAM))
+    with CaptureQueriesContext(connection) as few:
+        client.get(QUEUE)
+    SupportRequestFactory.create_batch(40, owner=UserFactory(role=roles.DIVERSITY_TEAM))
+    with CaptureQueriesContext(connection) as many:
+        client.get(QUEUE)
+
+    assert len(many) == len(few)
+    assert len(many) < 40
