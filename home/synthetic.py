@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from ambassadors_network.models import Ambassador, Referral
@@ -111,7 +111,18 @@ def make_synthetic_records(support_requests, ambassadors, seed=7, batch_size=BAT
         wanted = support_requests - synthetic_support_requests().count()
         owners = ensure_caseworkers() if wanted > 0 else []
         new_requests = add_support_requests(rng, wanted, owners, codes, batch_size)
+    refresh_planner_statistics()
     return {"support_requests": new_requests, "ambassadors": new_ambassadors}
+
+
+def refresh_planner_statistics():
+    """After a bulk load PostgreSQL's planner still believes the tables are small (and would pick sequential
+    scans) until autovacuum runs; VACUUM ANALYZE now so measurements right after reflect steady state."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return
+    with connection.cursor() as cursor:
+        for model in (SupportRequest, SupportRequestEvent, Ambassador, Referral):
+            cursor.execute(f"VACUUM ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def ensure_caseworkers():
