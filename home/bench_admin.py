@@ -4,7 +4,7 @@ CSV export's memory, and registrations per second over HTTP against gunicorn.
 Queue pages are timed in-process with Django's test client, signed in as a Diversity lead, so the figure
 is server time without the network. The export is consumed in-process for two sizes of result while
 a thread samples the process's resident memory, so "memory does not grow with the row count" is a measured comparison. Registrations are POSTed
-concurrently to a gunicorn server whose reCAPTCHA check is answered locally (see registration_app).
+concurrently to a gunicorn server whose reCAPTCHA check is answered locally (home/bench_wsgi.py).
 """
 
 import gc
@@ -28,20 +28,6 @@ from positive_action.models import SupportRequest
 
 QUEUE = "/admin/support-queue/"
 BENCH_EMAIL_DOMAIN = "bench-registration.invalid"
-
-
-def registration_app():
-    """gunicorn entry point for the registration run: the production WSGI app with Google's reCAPTCHA
-    verification answered locally with a passing score, so the bench measures this site, not Google."""
-    from django_recaptcha.client import RecaptchaResponse
-
-    from positive_action import spam
-    from recruitment_site.wsgi import application
-
-    spam.recaptcha_client.submit = lambda *args, **kwargs: RecaptchaResponse(
-        is_valid=True, extra_data={"score": 0.9}
-    )
-    return application
 
 
 def bench_lead():

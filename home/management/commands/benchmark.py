@@ -131,7 +131,7 @@ class Command(BaseCommand):
         port = free_port()
         # One host posts everything, so the per-IP rate limit (5 per 10 minutes) is lifted for this server.
         server_env = {**env, "PAGE_CACHE_SECONDS": "0", "PUBLIC_FORM_RATE_LIMIT": str(10**9)}
-        server = self.start_server(server_env, port, workers, app="home.bench_admin:registration_app()")
+        server = self.start_server(server_env, port, workers, app="home.bench_wsgi:registration_app()")
         try:
             return bench_admin.registrations_per_second(port, path, max(seconds, 10), visitors)
         finally:
