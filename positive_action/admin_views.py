@@ -95,6 +95,13 @@ class QueueIndexView(IndexView):
             queryset = queryset.in_queue()
         return queryset
 
+    def get_context_data(self, **kwargs):
+        if self.is_export:
+            # Wagtail's listing context counts an unpaginated list with len(), which would load every
+            # row before the export streams them; the export needs only the filtered queryset.
+            return {"object_list": self.object_list}
+        return super().get_context_data(**kwargs)
+
     @cached_property
     def export_labels(self):
         """{"get_stage_display": ("stage", {"new": "New", ...}), ...}, translated once per export: Django's
