@@ -169,7 +169,7 @@ class RecordView(InspectView):
     """A record: details, one timeline, and the actions. Every view is written to the audit log."""
 
     template_name = "positive_action/admin/record.html"
-    fields_exclude = ["support_wanted", "other_references", "spam_score"]
+    page_title = gettext_lazy("Support request")
 
     def get(self, request, *args, **kwargs):
         audit(self.object, "recruitment.record_viewed", request.user)
@@ -184,7 +184,6 @@ class RecordView(InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         record = self.object
-        context["support_wanted"] = record.get_support_wanted_display()
         context["timeline"] = merged_timeline(record.timeline.select_related("actor"), record.reference)
         context["can_act"] = self.request.user.has_perm(CHANGE_PERMISSION)
         context["action_forms"] = action_forms(record) if context["can_act"] else {}
@@ -233,7 +232,9 @@ class NoteForm(forms.Form):
 
 class NextContactForm(forms.Form):
     next_contact_date = forms.DateField(
-        label=gettext_lazy("Next contact"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Next contact"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def __init__(self, *args, record=None, **kwargs):

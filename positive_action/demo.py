@@ -118,6 +118,7 @@ def demo_request(number, rng, boroughs, owner):
         next_contact_date=(timezone.localdate() + timedelta(days=rng.randint(-5, 14)))
         if stage != Stage.NEW
         else None,
+        first_contacted_at=created + timedelta(days=2) if stage != Stage.NEW else None,
     )
     record.support_wanted_list = rng.sample(SupportType.values, rng.randint(1, 3))
     record.save()

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 
 from . import spam
 from .forms import SupportRegistrationForm
@@ -20,6 +21,9 @@ from .references import unique_reference
 from .submissions import claim_submission, new_submission_token, token_from
 
 SCOPE = "support-registration"
+HONEYPOT_MESSAGE = _(
+    "We could not accept this form. Please try again, leaving the field marked “Leave this empty” blank."
+)
 REFERENCE_PREFIX = "PA"
 DONE_PARAMETER = "done"
 DONE_SALT = "positive_action.registration.done"
@@ -52,7 +56,7 @@ def handle_post(page, request):
     form = SupportRegistrationForm(request.POST)
     if spam.honeypot_filled(request.POST):
         form.is_valid()
-        form.add_error(None, "We could not accept this form. Please leave the last hidden field empty.")
+        form.add_error(None, HONEYPOT_MESSAGE)
         return render_form(page, request, form, status=400)
     if not form.is_valid():
         return render_form(page, request, form, token=request.POST.get("submission_token", ""))

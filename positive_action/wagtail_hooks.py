@@ -30,6 +30,7 @@ class SupportQueueViewSet(SnippetViewSet):
     inspect_view_enabled = True
     index_view_class = admin_views.QueueIndexView
     inspect_view_class = admin_views.RecordView
+    inspect_view_fields_exclude = ["id", "other_references", "spam_score"]
     filterset_class = SupportRequestFilterSet
     search_fields = ["reference", "other_references", "name", "email", "phone"]
     search_backend_name = None
