@@ -167,6 +167,15 @@ class SupportRequest(models.Model):
         verbose_name = _("support request")
         verbose_name_plural = _("support requests")
         ordering = ["-created", "-pk"]
+        # The queue's filters and sorts at 100,000 records (docs/performance.md); the trigram indexes for
+        # its search are PostgreSQL-only and live in migration 0003_queue_indexes.
+        indexes = [
+            models.Index(fields=["needs_spam_review", "created", "id"], name="pa_queue_order_idx"),
+            models.Index(fields=["stage", "created"], name="pa_queue_stage_idx"),
+            models.Index(fields=["owner", "created"], name="pa_queue_owner_idx"),
+            models.Index(fields=["borough", "created"], name="pa_queue_borough_idx"),
+            models.Index(fields=["next_contact_date"], name="pa_queue_next_contact_idx"),
+        ]
         permissions = [
             ("export_supportrequest", "Can export support requests"),
             ("view_equality_report", "Can see equality monitoring counts"),

@@ -4,6 +4,10 @@ Two gunicorn servers run the production settings on 127.0.0.1: one with the page
 (PAGE_CACHE_SECONDS=0), so cached and uncached throughput are measured in the same run, against the same
 static-file reference. SQL queries and server time per page are measured in-process with the cache off.
 Load comes from wrk in a separate process, for a bounded time per URL.
+
+A second table covers the admin and registration (home/bench_admin.py): the support queue with 100,000
+synthetic records generated into the bench database, its CSV export's memory at two sizes, and
+registrations per second POSTed to a third gunicorn server.
 """
 
 import json
@@ -24,6 +28,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client, override_settings
+
+from home import bench_admin
 
 ROOT = Path(settings.BASE_DIR)
 PAGE_MODELS = [
@@ -82,6 +88,10 @@ class Command(BaseCommand):
         parser.add_argument("--connections", type=int, default=16)
         parser.add_argument("--port", type=int, default=0, help="first of two ports (default: two free ones)")
         parser.add_argument("--workers", type=int, default=2)
+        parser.add_argument("--records", type=int, default=100_000, help="synthetic support requests")
+        parser.add_argument("--admin-requests", type=int, default=20, help="requests per queue page (p50)")
+        parser.add_argument("--visitors", type=int, default=16, help="concurrent registration posters")
+        parser.add_argument("--skip-admin", action="store_true", help="only the public pages")
 
     def handle(self, *args, seconds, connections, port, workers, **options):
         if not shutil.which("wrk"):
@@ -94,10 +104,38 @@ class Command(BaseCommand):
         try:
             rows = self.measure(port, uncached_port, seconds, connections)
         finally:
-            for server in (cached, uncached):
-                server.terminate()
-                server.wait(timeout=10)
+            self.stop(cached, uncached)
         self.print_table(rows)
+        if not options["skip_admin"]:
+            self.admin_and_registration(env, workers, seconds, options)
+
+    def stop(self, *servers):
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=10)
+
+    def admin_and_registration(self, env, workers, seconds, options):
+        self.stdout.write(
+            f"\nGenerating {options['records']} synthetic support requests (skipped if present)..."
+        )
+        bench_admin.prepare_queue(options["records"], ambassadors=500)
+        queue = bench_admin.time_queue_pages(options["admin_requests"])
+        exports = bench_admin.time_exports(small_rows=options["records"] // 10)
+        registration = self.measure_registration(env, workers, seconds, options["visitors"])
+        self.print_admin_table(queue, exports, registration, options)
+
+    def measure_registration(self, env, workers, seconds, visitors):
+        path = first_live_url("positive_action.SupportRegistrationPage")
+        if path is None:
+            return None
+        port = free_port()
+        # One host posts everything, so the per-IP rate limit (5 per 10 minutes) is lifted for this server.
+        server_env = {**env, "PAGE_CACHE_SECONDS": "0", "PUBLIC_FORM_RATE_LIMIT": str(10**9)}
+        server = self.start_server(server_env, port, workers, app="home.bench_wsgi:registration_app()")
+        try:
+            return bench_admin.registrations_per_second(port, path, max(seconds, 10), visitors)
+        finally:
+            self.stop(server)
 
     def production_env(self, port):
         env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
@@ -122,13 +160,13 @@ class Command(BaseCommand):
         for command in (["migrate", "--noinput"], ["load_demo"], ["collectstatic", "--noinput"]):
             subprocess.run(manage + command + ["-v0"], env=env, check=True, cwd=ROOT)
 
-    def start_server(self, env, port, workers):
+    def start_server(self, env, port, workers, app="recruitment_site.wsgi"):
         server = subprocess.Popen(
             [
                 sys.executable,
                 "-m",
                 "gunicorn",
-                "recruitment_site.wsgi",
+                app,
                 "--bind",
                 f"127.0.0.1:{port}",
                 "--workers",
@@ -212,3 +250,36 @@ class Command(BaseCommand):
             if errors:
                 line += f"  ({errors} non-2xx responses)"
             self.stdout.write(line)
+
+    def admin_row(self, label, result, queries="", cpu=""):
+        self.stdout.write(f"{label:<42} {result:>26} {queries:>4} {cpu:>11}")
+
+    def print_admin_table(self, queue, exports, registration, options):
+        self.stdout.write("")
+        self.admin_row("admin and registration", "result", "SQL", "CPU p50 ms")
+        self.stdout.write("-" * 86)
+        records = f"{options['records'] // 1000}k records"
+        for label, row in queue:
+            if row is None:
+                self.admin_row(label, "not available")
+                continue
+            self.admin_row(
+                f"{label}, {records}", f"p50 {row['p50']:.0f} ms", row["queries"], f"{row['cpu']:.0f}"
+            )
+        for export in exports:
+            kind = "streamed" if export["streaming"] else "NOT streamed"
+            result = f"{export['seconds']:.1f} s, RSS +{export['peak_mb']:.1f} MB"
+            self.admin_row(f"CSV export, {export['rows']} rows ({kind})", result)
+        if registration is None:
+            self.admin_row("registrations", "no registration page")
+        else:
+            self.admin_row(
+                f"registrations, {options['visitors']} concurrent",
+                f"{registration['rps']:.0f}/s, p50 {registration['p50']:.0f} ms",
+            )
+            lost = f" ({registration['failed']} failed)" if registration["failed"] else ""
+            self.admin_row(
+                "  confirmed (302) / rows stored", f"{registration['ok']} / {registration['stored']}{lost}"
+            )
+        load = os.getloadavg()
+        self.stdout.write(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores")

@@ -1,0 +1,97 @@
+"""The queue stays cheap as it grows: a fixed number of queries per page and an export that streams."""
+
+import csv
+import io
+from unittest import mock
+
+import pytest
+from django.db import connection
+from django.db.models.query import QuerySet
+from django.http import StreamingHttpResponse
+from django.test.utils import CaptureQueriesContext
+
+from home import roles
+from home.synthetic import make_synthetic_records
+from positive_action.models import SupportRequest
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+QUEUE = "/admin/support-queue/"
+PAGES = [
+    QUEUE,
+    QUEUE + "?overdue=false&has_referral_code=false",
+    QUEUE + "?q=synthetic.invalid",
+    QUEUE + "?ordering=next_contact_date",
+]
+
+
+@pytest.fixture
+def lead(client, registration_page):
+    user = UserFactory(role=roles.DIVERSITY_LEADS)
+    client.force_login(user)
+    return user
+
+
+def queries_for(client, url):
+    client.get(url)  # warm per-process caches (site settings, permissions) before counting
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert "synthetic.invalid" in response.content.decode() or "SY-" in response.content.decode()
+    return len(queries)
+
+
+def exported_rows(response):
+    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_queue_pages_make_the_same_few_queries_for_10_and_100_records(client, lead, url):
+    make_synthetic_records(support_requests=10, ambassadors=5)
+    with_10 = queries_for(client, url)
+    make_synthetic_records(support_requests=100, ambassadors=5)
+    with_100 = queries_for(client, url)
+
+    assert with_10 == with_100
+    assert with_100 <= 20
+
+
+def test_export_streams_every_row_with_the_same_queries_for_10_and_100_records(client, lead):
+    make_synthetic_records(support_requests=10, ambassadors=5)
+    in_queue_10 = SupportRequest.objects.in_queue().count()
+    with CaptureQueriesContext(connection) as queries_10:
+        rows_10 = exported_rows(client.get(QUEUE + "?export=csv"))
+    make_synthetic_records(support_requests=100, ambassadors=5)
+    in_queue_100 = SupportRequest.objects.in_queue().count()
+    with CaptureQueriesContext(connection) as queries_100:
+        response = client.get(QUEUE + "?export=csv")
+        rows_100 = exported_rows(response)
+
+    assert isinstance(response, StreamingHttpResponse)
+    assert len(rows_10) == 1 + in_queue_10 and len(rows_100) == 1 + in_queue_100
+    assert len(queries_10) == len(queries_100)
+
+
+def test_export_reads_rows_in_chunks_instead_of_caching_the_whole_queue(client, lead):
+    make_synthetic_records(support_requests=120, ambassadors=5)
+    in_queue = SupportRequest.objects.in_queue().count()
+    client.get(QUEUE)  # load sessions, permissions and settings, which are small querysets
+
+    # Evaluating the queue queryset (len(), `for row in queryset`) fills its cache through _fetch_all,
+    # holding every row in memory at once; the export must only ever read rows through the iterator.
+    fetch_all = QuerySet._fetch_all
+
+    def refuse_support_requests(queryset):
+        assert queryset.model is not SupportRequest, "the export loaded the whole queue at once"
+        return fetch_all(queryset)
+
+    with (
+        mock.patch("positive_action.admin_views.EXPORT_CHUNK_SIZE", 25),
+        mock.patch.object(QuerySet, "_fetch_all", refuse_support_requests),
+    ):
+        response = client.get(QUEUE + "?export=csv")
+        assert not isinstance(response.streaming_content, list)
+        rows = exported_rows(response)
+
+    assert len(rows) == 1 + in_queue
