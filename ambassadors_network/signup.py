@@ -17,10 +17,16 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from positive_action import spam
-from positive_action.models import SubmissionReceipt, SupportSettings
+from positive_action.models import SupportSettings
 from positive_action.outbox import queue_email
-from positive_action.references import unique_reference
-from positive_action.submissions import claim_submission, new_submission_token, token_from
+from positive_action.submissions import (
+    add_other_reference,
+    claim_submission,
+    new_record_reference,
+    new_submission_token,
+    record_receipt,
+    token_from,
+)
 
 from .forms import AmbassadorSignupForm
 from .models import Ambassador, AmbassadorEvent, AmbassadorNetwork, EntryKind
@@ -97,26 +103,18 @@ def sign_up(form, verdict, token, request):
             existing = Ambassador.objects.reviewed().open().with_email(form.cleaned_data["email"]).first()
         if existing:
             record, reference = join_existing(existing, form), new_reference()
-            existing.other_references = f"{existing.other_references} {reference}".strip()[:500]
-            existing.save(update_fields=["other_references", "updated_at"])
+            add_other_reference(existing, reference, "updated_at")
         else:
             record = create_record(form, verdict)
             reference = record.reference
-        receipt.reference, receipt.record_reference = reference, record.reference
-        receipt.save(update_fields=["reference", "record_reference"])
+        record_receipt(receipt, reference, record)
         if not record.needs_spam_review:
             queue_signup_emails(record, reference, team_email, joined=bool(existing))
     return reference
 
 
 def new_reference():
-    return unique_reference(
-        REFERENCE_PREFIX,
-        lambda candidate: (
-            Ambassador.objects.filter(reference=candidate).exists()
-            or SubmissionReceipt.objects.filter(reference=candidate).exists()
-        ),
-    )
+    return new_record_reference(REFERENCE_PREFIX, Ambassador)
 
 
 def record_fields(form):

@@ -21,7 +21,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.cache import cc_delim_re
 
-VERSION_KEY = "page-cache:version"
+GENERATION_ENTRY = "page-cache:version"
 CONTENT_APPS = {
     "home",
     "wagtailcore",
@@ -36,14 +36,14 @@ MAX_QUERY_STRING = 200
 
 
 def content_version():
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    return cache.get_or_set(GENERATION_ENTRY, 1, timeout=None)
 
 
 def invalidate():
     try:
-        cache.incr(VERSION_KEY)
+        cache.incr(GENERATION_ENTRY)
     except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+        cache.set(GENERATION_ENTRY, 2, timeout=None)
 
 
 @receiver(post_save)

@@ -17,8 +17,14 @@ from . import spam
 from .forms import SupportRegistrationForm
 from .models import EqualityMonitoring, SupportRequest, SupportRequestEvent, SupportSettings
 from .outbox import queue_email
-from .references import unique_reference
-from .submissions import claim_submission, new_submission_token, token_from
+from .submissions import (
+    add_other_reference,
+    claim_submission,
+    new_record_reference,
+    new_submission_token,
+    record_receipt,
+    token_from,
+)
 
 SCOPE = "support-registration"
 HONEYPOT_MESSAGE = _(
@@ -101,13 +107,11 @@ def register(form, verdict, token, request):
             ).first()
         if existing:
             record, reference = join_existing(existing, form), new_reference()
-            existing.other_references = f"{existing.other_references} {reference}".strip()[:500]
-            existing.save(update_fields=["other_references", "updated"])
+            add_other_reference(existing, reference, "updated")
         else:
             record = create_record(form, verdict)
             reference = record.reference
-        receipt.reference, receipt.record_reference = reference, record.reference
-        receipt.save(update_fields=["reference", "record_reference"])
+        record_receipt(receipt, reference, record)
         save_equality_answers(record, form.equality_answers())
         if not record.needs_spam_review:
             queue_registration_emails(record, reference, service, joined=bool(existing))
@@ -115,15 +119,7 @@ def register(form, verdict, token, request):
 
 
 def new_reference():
-    from .models import SubmissionReceipt
-
-    return unique_reference(
-        REFERENCE_PREFIX,
-        lambda candidate: (
-            SupportRequest.objects.filter(reference=candidate).exists()
-            or SubmissionReceipt.objects.filter(reference=candidate).exists()
-        ),
-    )
+    return new_record_reference(REFERENCE_PREFIX, SupportRequest)
 
 
 def record_fields(form):

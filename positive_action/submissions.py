@@ -12,6 +12,7 @@ import uuid
 from django.db import IntegrityError, transaction
 
 from .models import SubmissionReceipt
+from .references import unique_reference
 
 TOKEN_FIELD = "submission_token"
 
@@ -35,3 +36,26 @@ def claim_submission(token, scope):
             return SubmissionReceipt.objects.create(token=token, scope=scope), True
     except IntegrityError:
         return SubmissionReceipt.objects.get(token=token), False
+
+
+def new_record_reference(prefix, model):
+    """A reference no record of ``model`` and no receipt (which keeps the references of joined
+    submissions) already uses."""
+    return unique_reference(
+        prefix,
+        lambda candidate: (
+            model.objects.filter(reference=candidate).exists()
+            or SubmissionReceipt.objects.filter(reference=candidate).exists()
+        ),
+    )
+
+
+def add_other_reference(record, reference, updated_field):
+    """A repeat submission joined to ``record`` keeps its own reference there, so staff can find it."""
+    record.other_references = f"{record.other_references} {reference}".strip()[:500]
+    record.save(update_fields=["other_references", updated_field])
+
+
+def record_receipt(receipt, reference, record):
+    receipt.reference, receipt.record_reference = reference, record.reference
+    receipt.save(update_fields=["reference", "record_reference"])
