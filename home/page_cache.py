@@ -31,7 +31,7 @@ CONTENT_APPS = {
     "wagtailembeds",
     "taggit",
 }
-UNCACHED_PREFIXES = ("/admin/", "/documents/", "/search/", "/static/", "/media/")
+UNCACHED_PREFIXES = ("/healthz", "/admin/", "/documents/", "/search/", "/static/", "/media/")
 MAX_QUERY_STRING = 200
 
 
