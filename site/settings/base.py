@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_float, env_int, env_list, env_positive_int, env_str
 
@@ -263,11 +264,29 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 DEMO_ACCOUNTS_ENABLED = False
 DEMO_ACCOUNTS_PASSWORD = ""
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "{levelname} {name}: {message}", "style": "{"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
-}
+LOG_FORMATS = ("plain", "json")
+
+
+def logging_config(log_format):
+    """Console logging in one of LOG_FORMATS. Both remove email addresses and phone numbers from every
+    line (recruitment_site/log_format.py)."""
+    if log_format not in LOG_FORMATS:
+        raise ImproperlyConfigured(f"LOG_FORMAT must be one of {LOG_FORMATS}, not {log_format!r}.")
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "plain": {
+                "()": "recruitment_site.log_format.RedactingFormatter",
+                "format": "{levelname} {name}: {message}",
+                "style": "{",
+            },
+            "json": {"()": "recruitment_site.log_format.JsonFormatter"},
+        },
+        "handlers": {"console": {"class": "logging.StreamHandler", "formatter": log_format}},
+        "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+        "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
+    }
+
+
+LOGGING = logging_config(env_str("LOG_FORMAT", "plain"))

@@ -2,20 +2,19 @@
 
 Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, WAGTAILADMIN_BASE_URL, EMAIL_HOST, DEFAULT_FROM_EMAIL,
 RECAPTCHA_PUBLIC_KEY, RECAPTCHA_PRIVATE_KEY. Optional: REDIS_URL (shared cache), EMAIL_PORT,
-EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, # Not configurable: every staff account that can see personal data signs in with a second factor.
-STAFF_TWO_FACTOR_REQUIRED = True
-
-SECURE_SSL_REDIRECT, BEHIND_TLS_PROXY,
-SECURE_HSTS_PRELOAD, LOG_LEVEL. docs/deployment.md explains each.
+EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, SECURE_SSL_REDIRECT, BEHIND_TLS_PROXY,
+SECURE_HSTS_PRELOAD, LOG_LEVEL, LOG_FORMAT. docs/deployment.md explains each.
 """
 
 import dj_database_url
 
 from .base import *  # noqa: F403
-from .base import CONTENT_SECURITY_POLICY, cache_settings
+from .base import CONTENT_SECURITY_POLICY, cache_settings, logging_config
 from .env import env_bool, env_int, env_list, env_str
 
 DEBUG = False
+# Not configurable: every staff account that can see personal data signs in with a second factor.
+STAFF_TWO_FACTOR_REQUIRED = True
 SECRET_KEY = env_str("SECRET_KEY", required=True)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", required=True)
 DATABASES = {
@@ -70,3 +69,6 @@ CONTENT_SECURITY_POLICY = {
     **CONTENT_SECURITY_POLICY,
     "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True},
 }
+
+# One JSON object per line for the log collector, personal data removed (recruitment_site/log_format.py).
+LOGGING = logging_config(env_str("LOG_FORMAT", "json"))
