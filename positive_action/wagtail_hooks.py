@@ -3,7 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
@@ -14,11 +17,29 @@ from .filters import SupportRequestFilterSet
 from .models import SupportRequest
 
 
+def queue_permission_required(view_class):
+    """The chooser view, refused to anyone who may not view the queue."""
+    return type(view_class.__name__, (PermissionCheckedMixin, view_class), {"permission_required": "view"})
+
+
+class SupportRequestChooserViewSet(SnippetChooserViewSet):
+    """Wagtail opens every snippet chooser to all staff; this one lists members of the public, so it
+    asks for the same permission as the queue."""
+
+    permission_policy = ModelPermissionPolicy(SupportRequest)
+    choose_view_class = queue_permission_required(SnippetChooserViewSet.choose_view_class)
+    choose_results_view_class = queue_permission_required(SnippetChooserViewSet.choose_results_view_class)
+    chosen_view_class = queue_permission_required(SnippetChooserViewSet.chosen_view_class)
+    chosen_multiple_view_class = queue_permission_required(SnippetChooserViewSet.chosen_multiple_view_class)
+    create_view_class = queue_permission_required(SnippetChooserViewSet.create_view_class)
+
+
 class SupportQueueViewSet(SnippetViewSet):
     """The diversity team's queue at /admin/support-queue/. Stage and owner change only through the
     record view's actions (positive_action/workflow.py); the edit form corrects contact details."""
 
     model = SupportRequest
+    chooser_viewset_class = SupportRequestChooserViewSet
     base_url_path = "support-queue"
     admin_url_namespace = "support_queue"
     menu_label = _("Support queue")
