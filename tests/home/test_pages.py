@@ -140,3 +140,19 @@ def test_demo_loads_priority_boroughs_and_outreach_communities(demo_site):
         "Tower Hamlets",
     }
     assert Community.objects.filter(slug__in=["somali", "tamil", "polish"]).count() == 3
+
+
+def test_demo_privacy_notice_covers_what_the_law_asks_and_matches_the_retention_settings(
+    client, demo_site, settings
+):
+    page = StandardPage.objects.get(slug="privacy-notice")
+    text = " ".join(soup(client.get(page.url)).get_text(" ").split())
+
+    assert "Article 6(1)(e)" in text  # lawful basis
+    assert "Schedule 1, paragraph 8" in text  # special-category condition for equality answers
+    assert f"{settings.RETENTION_CLOSED_SUPPORT_MONTHS} months after our support ends" in text
+    assert f"{settings.RETENTION_FINISHED_AMBASSADOR_MONTHS} months after you leave" in text
+    assert f"possible spam: {settings.RETENTION_SPAM_REVIEW_DAYS} days" in text
+    assert "copy of everything we hold" in text and "delete" in text  # rights
+    assert "dpo@example.org" in text and "Information Commissioner" in text  # contact and complaint
+    assert "reCAPTCHA" in text
