@@ -1,5 +1,7 @@
 from django.urls import reverse
+from django.forms import Media
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 
 from .models import SupportRequest, SupportSettings
@@ -13,6 +15,7 @@ class SupportQueuePanel(Component):
     name = "support_queue"
     order = 50
     template_name = "positive_action/admin/dashboard_panel.html"
+    media = Media(css={"all": ["positive_action/admin.css"]})
 
     def __init__(self, request):
         self.request = request
@@ -24,12 +27,12 @@ class SupportQueuePanel(Component):
         index = reverse("support_queue:list")
         return {
             "counts": [
-                ("New", queue.filter(stage="new").count(), f"{index}?stage=new"),
-                ("Unassigned", queue.filter(owner__isnull=True).count(), f"{index}?owner=unassigned"),
-                ("Overdue", SupportRequest.objects.overdue(days, today).count(), f"{index}?overdue=true"),
-                ("Mine", queue.filter(owner=self.request.user).count(), f"{index}?owner=mine"),
+                (_("New"), queue.filter(stage="new").count(), f"{index}?stage=new"),
+                (_("Unassigned"), queue.filter(owner__isnull=True).count(), f"{index}?owner=unassigned"),
+                (_("Overdue"), SupportRequest.objects.overdue(days, today).count(), f"{index}?overdue=true"),
+                (_("Mine"), queue.filter(owner=self.request.user).count(), f"{index}?owner=mine"),
                 (
-                    "Spam review",
+                    _("Spam review"),
                     SupportRequest.objects.spam_review().count(),
                     f"{index}?needs_spam_review=true",
                 ),

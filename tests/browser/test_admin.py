@@ -1,7 +1,12 @@
 import pytest
 
+from ambassadors_network.models import Status
 from home import roles
+from tests.ambassadors_network.factories import AmbassadorFactory
 from tests.factories import STAFF_PASSWORD, UserFactory
+from tests.positive_action.factories import SupportRequestFactory
+
+from .axe import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -26,3 +31,46 @@ def test_staff_sign_in_through_the_admin_login_form(live_demo_site, browser_page
 
     browser_page.locator("#wagtail-sidebar").get_by_role("button", name="Help").wait_for()
     assert (browser_page.get_by_role("button", name="Pages").count() > 0) is sees_pages
+
+
+@pytest.fixture
+def signed_in_lead(live_demo_site, browser_page):
+    lead = UserFactory(role=roles.DIVERSITY_LEADS)
+    browser_page.goto(live_demo_site + "/admin/login/")
+    browser_page.fill("#id_username", lead.username)
+    browser_page.fill("#id_password", STAFF_PASSWORD)
+    browser_page.click("button[type=submit]")
+    browser_page.wait_for_url(live_demo_site + "/admin/")
+    return browser_page
+
+
+def personal_data_admin_paths():
+    """Our own admin screens that show a person's data, with a real record behind each."""
+    request = SupportRequestFactory(name="Amina Okafor", email="amina@example.org", phone="07700 900982")
+    ambassador = AmbassadorFactory(status=Status.APPROVED)
+    return [
+        "/admin/",  # the dashboard with the queue panel
+        "/admin/support-queue/",
+        f"/admin/support-queue/inspect/{request.pk}/",
+        "/admin/support-queue/equality/",
+        "/admin/ambassadors/",
+        f"/admin/ambassadors/inspect/{ambassador.pk}/",
+        "/admin/ambassador_report/",
+        f"/admin/data-protection/support/{request.pk}/",
+        f"/admin/data-protection/support/{request.pk}/erase/",
+        f"/admin/data-protection/ambassador/{ambassador.pk}/",
+        f"/admin/data-protection/ambassador/{ambassador.pk}/erase/",
+    ]
+
+
+def test_diversity_admin_screens_have_no_accessibility_violations(live_demo_site, signed_in_lead):
+    failures = []
+    for path in personal_data_admin_paths():
+        response = signed_in_lead.goto(live_demo_site + path)
+        assert response.status == 200, path
+        try:
+            assert_no_axe_violations(signed_in_lead)
+        except AssertionError as violation:
+            failures.append(str(violation))
+
+    assert not failures, "\n\n".join(failures)
