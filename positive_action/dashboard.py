@@ -1,5 +1,5 @@
-from django.urls import reverse
 from django.forms import Media
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
