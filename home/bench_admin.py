@@ -1,5 +1,5 @@
-"""The admin and registration half of `make bench`: the support queue at 100,000 synthetic records, its
-CSV export's memory, and registrations per second over HTTP against gunicorn.
+"""The admin and registration half of `make bench`: the support queue at 100,000 synthetic records,
+its CSV and XLSX exports' memory, and registrations per second over HTTP against gunicorn.
 
 Queue pages are timed in-process with Django's test client, signed in as a Diversity lead, so the figure
 is server time without the network. The export is consumed in-process for two sizes of result while
@@ -12,11 +12,13 @@ import http.client
 import os
 import re
 import statistics
+import tempfile
 import threading
 import time
 import urllib.parse
 import uuid
 
+import openpyxl
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection
@@ -86,8 +88,9 @@ def time_queue_pages(requests):
     return rows
 
 
-def export_since(day):
-    return f"{QUEUE}?export=csv&created_from={day.isoformat()}" if day else f"{QUEUE}?export=csv"
+def export_since(day, spreadsheet="csv"):
+    url = f"{QUEUE}?export={spreadsheet}"
+    return f"{url}&created_from={day.isoformat()}" if day else url
 
 
 def day_covering(rows):
@@ -122,24 +125,43 @@ class PeakRss(threading.Thread):
         return (self.peak - self.baseline) / 1e6
 
 
-def measure_export(client, url):
+def rows_in(download, spreadsheet):
+    """Data rows in a downloaded export (the heading row left out)."""
+    download.seek(0)
+    if spreadsheet == "xlsx":
+        workbook = openpyxl.load_workbook(download, read_only=True)
+        return workbook.active.max_row - 1
+    return sum(chunk.count(b"\n") for chunk in iter(lambda: download.read(1 << 20), b"")) - 1
+
+
+def measure_export(client, url, spreadsheet):
     gc.collect()
-    with override_settings(ALLOWED_HOSTS=["*"], DEBUG=False):
+    with override_settings(ALLOWED_HOSTS=["*"], DEBUG=False), tempfile.TemporaryFile() as download:
         sampler = PeakRss()
         sampler.start()
         started = time.perf_counter()
         response = client.get(url)
-        lines = sum(chunk.count(b"\n") for chunk in response.streaming_content)
+        for chunk in response.streaming_content:
+            download.write(chunk)
         seconds = time.perf_counter() - started
         growth = sampler.stop()
-    return {"rows": lines - 1, "seconds": seconds, "peak_mb": growth, "streaming": response.streaming}
+        rows = rows_in(download, spreadsheet)
+    return {
+        "format": spreadsheet.upper(),
+        "rows": rows,
+        "seconds": seconds,
+        "peak_mb": growth,
+        "streaming": response.streaming,
+    }
 
 
 def time_exports(small_rows):
     client = signed_in_client()
+    small = day_covering(small_rows)
     return [
-        measure_export(client, export_since(day_covering(small_rows))),
-        measure_export(client, export_since(None)),
+        measure_export(client, export_since(day, spreadsheet), spreadsheet)
+        for spreadsheet in ("csv", "xlsx")
+        for day in (small, None)
     ]
 
 

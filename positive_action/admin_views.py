@@ -1,11 +1,13 @@
 """The diversity team's queue in the Wagtail admin: list, record view, actions and the equality report."""
 
+import tempfile
 from functools import wraps
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db.models import Count
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
@@ -82,6 +84,10 @@ class ChunkedRows:
         return self.rows
 
 
+def chunked_rows(queryset):
+    return ChunkedRows(queryset, queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE))
+
+
 def service_settings(request):
     return SupportSettings.for_request(request)
 
@@ -141,8 +147,22 @@ class QueueIndexView(IndexView):
     def stream_csv(self, queryset):
         """Wagtail's CSV export, but reading rows in chunks: iterating the queryset itself would cache
         every row, so memory would grow with the queue (100,000 records, docs/performance.md)."""
-        rows = queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE)
-        yield from super().stream_csv(ChunkedRows(queryset, rows))
+        yield from super().stream_csv(chunked_rows(queryset))
+
+    def write_xlsx_response(self, queryset):
+        """Wagtail's XLSX export builds the whole file in memory from a cached queryset. Here rows are
+        read in chunks, openpyxl's write-only sheet keeps them on disk, and the finished file is sent
+        from a temporary file (deleted when the response closes), so memory does not grow with the
+        queue."""
+        output = tempfile.TemporaryFile()
+        self.write_xlsx(chunked_rows(queryset), output)
+        output.seek(0)
+        return FileResponse(
+            output,
+            as_attachment=True,
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            filename=f"{self.get_filename()}.xlsx",
+        )
 
     def get_edit_url(self, instance):
         # The record view, with its timeline and actions, is where a row leads.

@@ -4,6 +4,7 @@ import csv
 import io
 from unittest import mock
 
+import openpyxl
 import pytest
 from django.db import connection
 from django.db.models.query import QuerySet
@@ -73,7 +74,13 @@ def test_export_streams_every_row_with_the_same_queries_for_10_and_100_records(c
     assert len(queries_10) == len(queries_100)
 
 
-def test_export_reads_rows_in_chunks_instead_of_caching_the_whole_queue(client, lead):
+def xlsx_rows(response):
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
+    return list(workbook.active.values)
+
+
+@pytest.mark.parametrize(("spreadsheet", "read_rows"), [("csv", exported_rows), ("xlsx", xlsx_rows)])
+def test_export_reads_rows_in_chunks_instead_of_caching_the_whole_queue(client, lead, spreadsheet, read_rows):
     make_synthetic_records(support_requests=120, ambassadors=5)
     in_queue = SupportRequest.objects.in_queue().count()
     client.get(QUEUE)  # load sessions, permissions and settings, which are small querysets
@@ -90,8 +97,8 @@ def test_export_reads_rows_in_chunks_instead_of_caching_the_whole_queue(client, 
         mock.patch("positive_action.admin_views.EXPORT_CHUNK_SIZE", 25),
         mock.patch.object(QuerySet, "_fetch_all", refuse_support_requests),
     ):
-        response = client.get(QUEUE + "?export=csv")
-        assert not isinstance(response.streaming_content, list)
-        rows = exported_rows(response)
+        response = client.get(f"{QUEUE}?export={spreadsheet}")
+        assert response.streaming
+        rows = read_rows(response)
 
     assert len(rows) == 1 + in_queue

@@ -271,7 +271,7 @@ class Command(BaseCommand):
         for export in exports:
             kind = "streamed" if export["streaming"] else "NOT streamed"
             result = f"{export['seconds']:.1f} s, RSS +{export['peak_mb']:.1f} MB"
-            self.admin_row(f"CSV export, {export['rows']} rows ({kind})", result)
+            self.admin_row(f"{export['format']} export, {export['rows']} rows ({kind})", result)
         if registration is None:
             self.admin_row("registrations", "no registration page")
         else:
