@@ -35,7 +35,9 @@ STUCK_AFTER = timedelta(minutes=15)
 
 def queue_email(*, reference, recipient, subject, body, kind=""):
     """Write an email to the outbox in the caller's transaction; it is sent after the commit."""
-    return queue_emails([dict(reference=reference, recipient=recipient, subject=subject, body=body, kind=kind)])[0]
+    return queue_emails(
+        [dict(reference=reference, recipient=recipient, subject=subject, body=body, kind=kind)]
+    )[0]
 
 
 def queue_emails(emails):

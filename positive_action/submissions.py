@@ -66,6 +66,7 @@ def insert_unless_claimed(receipt):
 def new_record_reference(prefix, model):
     """A reference no record of ``model`` and no receipt (which keeps the references of joined
     submissions) already uses."""
+
     def is_taken(candidate):
         # One query for both tables: this runs on every registration.
         records = model.objects.filter(reference=candidate).values("reference")
