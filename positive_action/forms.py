@@ -1,8 +1,10 @@
 import re
 
 from django import forms
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
+from home import page_cache
 from home.models import Borough
 
 from .choices import ApplicationProgress, ContactMethod, HeardAbout, RoleOfInterest, SupportType
@@ -10,6 +12,9 @@ from .forms_mixin import AccessibleFormMixin
 from .models import QUESTIONS
 
 OUTSIDE_FORCE_AREA = "outside"
+# Every save or delete of a borough moves the page cache's content version, which is part of the key; the
+# timeout bounds how long a server process with its own (not shared) cache can offer an outdated list.
+BOROUGHS_CACHE_SECONDS = 300
 PHONE_CHARACTERS = re.compile(r"\+?[0-9 ()\-]{7,24}")
 
 
@@ -23,8 +28,19 @@ def valid_phone(value):
     return digits.startswith("0") and len(digits) in (10, 11)
 
 
+def active_boroughs():
+    """[(slug, name)] of the boroughs offered in the form, cached: the list is read on every GET and POST
+    of the registration form and changes a few times a year."""
+    key = f"positive-action:active-boroughs:{page_cache.content_version()}"
+    boroughs = cache.get(key)
+    if boroughs is None:
+        boroughs = list(Borough.objects.active().values_list("slug", "name"))
+        cache.set(key, boroughs, timeout=BOROUGHS_CACHE_SECONDS)
+    return boroughs
+
+
 def borough_choices():
-    boroughs = [(borough.slug, borough.name) for borough in Borough.objects.active()]
+    boroughs = active_boroughs()
     return [("", _("Choose your borough"))] + boroughs + [(OUTSIDE_FORCE_AREA, _("Outside the force area"))]
 
 

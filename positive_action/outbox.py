@@ -4,7 +4,9 @@
         record = MyRecord.objects.create(...)
         queue_email(reference=record.reference, recipient=..., subject=..., body=..., kind="confirmation")
 
-The row commits or rolls back with the record. After commit a django-tasks task (database backend, run
+or ``queue_emails([dict(reference=..., recipient=..., ...), ...])`` for several at once: one INSERT for
+the rows and one task for all of them, which is what a registration (confirmation and team notice) uses.
+The rows commit or roll back with the record. After commit a django-tasks task (database backend, run
 by `manage.py db_worker`) sends it. Sending claims the row with a conditional UPDATE, so two workers or
 a re-enqueued task never send it twice. When SMTP fails the row goes back to "queued" with a growing
 delay (1, 2, 4 … minutes, at most 6 hours) and is retried, up to EMAIL_OUTBOX_MAX_ATTEMPTS; then it is
@@ -33,11 +35,31 @@ STUCK_AFTER = timedelta(minutes=15)
 
 def queue_email(*, reference, recipient, subject, body, kind=""):
     """Write an email to the outbox in the caller's transaction; it is sent after the commit."""
-    delivery = EmailDelivery.objects.create(
-        reference=reference, recipient=recipient, subject=subject[:255], body=body, kind=kind
+    return queue_emails(
+        [dict(reference=reference, recipient=recipient, subject=subject, body=body, kind=kind)]
+    )[0]
+
+
+def queue_emails(emails):
+    """Write several emails (dicts of queue_email's arguments) to the outbox in the caller's transaction.
+    After the commit one task sends them all: with the database task backend every task is a row and a
+    commit of its own, so one per registration instead of one per email."""
+    deliveries = EmailDelivery.objects.bulk_create(
+        EmailDelivery(**{**email, "subject": email["subject"][:255]}) for email in emails
     )
-    transaction.on_commit(lambda: enqueue_delivery(delivery.pk))
-    return delivery
+    ids = [delivery.pk for delivery in deliveries]
+    transaction.on_commit(lambda: enqueue_deliveries(ids))
+    return deliveries
+
+
+def enqueue_deliveries(delivery_ids):
+    if len(delivery_ids) == 1:
+        enqueue_delivery(delivery_ids[0])
+        return
+    try:
+        send_email_deliveries.enqueue(delivery_ids)
+    except Exception:  # noqa: BLE001 - the outbox rows are durable; log and let the sweep retry
+        logger.exception("Could not enqueue email deliveries %s", delivery_ids)
 
 
 def enqueue_delivery(delivery_id, run_after=None):
@@ -56,6 +78,12 @@ def enqueue_delivery(delivery_id, run_after=None):
 @task()
 def send_email_delivery(delivery_id):
     return deliver(delivery_id)
+
+
+@task()
+def send_email_deliveries(delivery_ids):
+    """Each email is claimed, sent and recorded on its own, so one failing leaves the others sent."""
+    return [deliver(delivery_id) for delivery_id in delivery_ids]
 
 
 def claim(delivery_id, now):

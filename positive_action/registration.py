@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from . import spam
 from .forms import SupportRegistrationForm
 from .models import EqualityMonitoring, SupportRequest, SupportRequestEvent, SupportSettings
-from .outbox import queue_email
+from .outbox import queue_emails
 from .submissions import (
     add_other_reference,
     claim_submission,
@@ -97,7 +97,10 @@ def register(form, verdict, token, request):
     """Store one registration (or find the earlier one for this token) and return the reference shown."""
     service = SupportSettings.for_request(request)
     with transaction.atomic():
-        receipt, is_new = claim_submission(token, SCOPE)
+        # The reference shown is new whether the registration makes a record or joins one, so the
+        # receipt is written with it at once and only a join has to update it.
+        reference = new_reference()
+        receipt, is_new = claim_submission(token, SCOPE, reference)
         if not is_new:
             return receipt.reference
         existing = None
@@ -106,11 +109,10 @@ def register(form, verdict, token, request):
                 form.cleaned_data["email"], service.duplicate_window_days
             ).first()
         if existing:
-            record, reference = join_existing(existing, form), new_reference()
+            record = join_existing(existing, form)
             add_other_reference(existing, reference, "updated")
         else:
-            record = create_record(form, verdict)
-            reference = record.reference
+            record = create_record(form, verdict, reference)
         record_receipt(receipt, reference, record)
         save_equality_answers(record, form.equality_answers())
         if not record.needs_spam_review:
@@ -138,9 +140,9 @@ def record_fields(form):
     }
 
 
-def create_record(form, verdict):
+def create_record(form, verdict, reference):
     record = SupportRequest(
-        reference=new_reference(),
+        reference=reference,
         consented_at=timezone.now(),
         needs_spam_review=verdict.needs_review,
         spam_reason=verdict.reason[:200],
@@ -188,22 +190,27 @@ def record_admin_url(record):
 
 def queue_registration_emails(record, reference, service, joined=False, page=None):
     context = {"record": record, "reference": reference, "service": service, "joined": joined}
-    queue_email(
-        reference=record.reference,
-        recipient=record.email,
-        subject=f"Your registration for support: {reference}",
-        body=render_to_string("positive_action/email/confirmation.txt", context),
-        kind="confirmation",
-    )
+    emails = [
+        dict(
+            reference=record.reference,
+            recipient=record.email,
+            subject=f"Your registration for support: {reference}",
+            body=render_to_string("positive_action/email/confirmation.txt", context),
+            kind="confirmation",
+        )
+    ]
     if service.team_email:
         context["admin_url"] = record_admin_url(record)
-        queue_email(
-            reference=record.reference,
-            recipient=service.team_email,
-            subject=f"{'Registered again' if joined else 'New registration'}: {record.reference}",
-            body=render_to_string("positive_action/email/team_notification.txt", context),
-            kind="team notification",
+        emails.append(
+            dict(
+                reference=record.reference,
+                recipient=service.team_email,
+                subject=f"{'Registered again' if joined else 'New registration'}: {record.reference}",
+                body=render_to_string("positive_action/email/team_notification.txt", context),
+                kind="team notification",
+            )
         )
+    queue_emails(emails)
 
 
 def plain_text(rich_text):

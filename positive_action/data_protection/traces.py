@@ -12,6 +12,7 @@ from wagtail.models import ModelLogEntry
 from positive_action.models import EmailDelivery, SubmissionReceipt
 
 SEND_EMAIL_TASK = "positive_action.outbox.send_email_delivery"
+SEND_EMAILS_TASK = "positive_action.outbox.send_email_deliveries"
 REDACTED = "[erased]"
 
 
@@ -78,12 +79,20 @@ def task_rows_for(needles, delivery_ids):
     matching = []
     rows = DBTaskResult.objects.values_list("pk", "task_path", "args_kwargs", "return_value", "traceback")
     for pk, task_path, args_kwargs, return_value, traceback in rows.iterator():
-        sends_theirs = (
-            task_path == SEND_EMAIL_TASK and set((args_kwargs or {}).get("args", [])) & delivery_ids
-        )
+        sends_theirs = bool(sent_delivery_ids(task_path, args_kwargs) & delivery_ids)
         if sends_theirs or (needles and mentions([args_kwargs, return_value, traceback], needles)):
             matching.append(pk)
     return DBTaskResult.objects.filter(pk__in=matching)
+
+
+def sent_delivery_ids(task_path, args_kwargs):
+    """The outbox rows a task row sends: one id for send_email_delivery, a list for send_email_deliveries."""
+    args = (args_kwargs or {}).get("args", [])
+    if task_path == SEND_EMAIL_TASK:
+        return set(args)
+    if task_path == SEND_EMAILS_TASK and args:
+        return set(args[0])
+    return set()
 
 
 def relabel_log_entries(record):

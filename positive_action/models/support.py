@@ -163,6 +163,11 @@ class SupportRequest(models.Model):
 
     objects = SupportRequestQuerySet.as_manager()
 
+    # Wagtail indexes the borough and owner links of every model with an admin viewset, to show "usage" of
+    # a borough or user. A person's record is not content: listing it there helps no editor, and keeping
+    # the index cost a queued task row on every registration and every save in the queue.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("support request")
         verbose_name_plural = _("support requests")

@@ -124,6 +124,15 @@ def test_campaign_page_shows_hero_summary_dates_audience_and_library_blocks(clie
     )
 
 
+def test_campaign_hero_offers_webp_at_three_widths_for_the_browser_to_choose(client, campaigns_index):
+    hero = soup(client.get("/campaigns/outreach-recruitment-drive/")).select_one(".hero__image")
+
+    candidates = [candidate.split() for candidate in hero["srcset"].split(",")]
+    assert len(candidates) == 3
+    assert all(url.endswith(".webp") for url, _width in candidates)
+    assert hero["sizes"] and hero["src"] == candidates[0][0]
+
+
 def test_campaign_page_first_image_loads_eagerly_without_a_hero(client, campaigns_index):
     image = ImageFactory()
     body = [

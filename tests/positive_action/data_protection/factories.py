@@ -21,6 +21,7 @@ from tests.ambassadors_network.factories import AmbassadorFactory
 from tests.positive_action.factories import SupportRequestFactory
 
 SEND_EMAIL_TASK = "positive_action.outbox.send_email_delivery"
+SEND_EMAILS_TASK = "positive_action.outbox.send_email_deliveries"
 
 
 class SupportPersonFactory(SupportRequestFactory):
@@ -33,13 +34,13 @@ class SupportPersonFactory(SupportRequestFactory):
     access_needs = "Step-free access please"
 
 
-def task_row(args, return_value=None):
+def task_row(args, return_value=None, task_path=SEND_EMAIL_TASK):
     now = timezone.now()
     return DBTaskResult.objects.create(
         id=uuid.uuid4(),
         status="SUCCESSFUL",
         args_kwargs={"args": args, "kwargs": {}},
-        task_path=SEND_EMAIL_TASK,
+        task_path=task_path,
         queue_name="default",
         backend_name="default",
         run_after=now,

@@ -8,7 +8,7 @@ from ambassadors_network.models import Ambassador, Referral, Status
 from positive_action.audit import audit_list
 from positive_action.models import EmailDelivery, SupportRequest
 
-from .factories import ambassador_person, support_person, task_row
+from .factories import SEND_EMAILS_TASK, ambassador_person, support_person, task_row
 from .search import rows_mentioning
 
 pytestmark = pytest.mark.django_db
@@ -130,4 +130,16 @@ def test_task_rows_that_mention_the_person_go_and_others_stay(lead_client):
     lead_client.post(erase_url("support", record), {"confirm_reference": record.reference})
 
     assert rows_mentioning(record.email) == []
+    assert type(unrelated).objects.filter(pk=unrelated.pk).exists()
+
+
+def test_a_task_row_sending_their_email_with_others_goes_too(lead_client):
+    record = support_person()
+    delivery = EmailDelivery.objects.filter(reference=record.reference).first()
+    theirs = task_row([[delivery.pk, 999999]], return_value=["sent", "sent"], task_path=SEND_EMAILS_TASK)
+    unrelated = task_row([[123456, 123457]], return_value=["sent", "sent"], task_path=SEND_EMAILS_TASK)
+
+    lead_client.post(erase_url("support", record), {"confirm_reference": record.reference})
+
+    assert not type(theirs).objects.filter(pk=theirs.pk).exists()
     assert type(unrelated).objects.filter(pk=unrelated.pk).exists()

@@ -1,0 +1,111 @@
+"""Guards on the cost of registering: the form page and a registration may not quietly grow queries, task
+rows or session writes (docs/performance.md, "Registration")."""
+
+import uuid
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.sessions.models import Session
+from wagtail.models import ReferenceIndex
+
+from home.models import Borough
+from positive_action.models import EmailDelivery, SubmissionReceipt, SupportRequest
+
+pytestmark = pytest.mark.django_db
+
+# Counted in the test environment, where a request's transaction is a savepoint inside the test's own.
+# The shared page furniture (site settings, navigation) is part of the form page's count.
+FORM_PAGE_QUERIES = 13
+REGISTRATION_QUERIES = 15
+
+
+def registration(valid_data, **changes):
+    return {**valid_data, "submission_token": str(uuid.uuid4()), **changes}
+
+
+def email_inserts(queries):
+    return [
+        query for query in queries if query["sql"].startswith('INSERT INTO "positive_action_emaildelivery"')
+    ]
+
+
+def test_form_page_stays_within_its_query_budget(client, registration_page, django_assert_max_num_queries):
+    client.get(registration_page.url)
+
+    with django_assert_max_num_queries(FORM_PAGE_QUERIES):
+        response = client.get(registration_page.url)
+
+    assert response.status_code == 200
+
+
+def test_registration_stays_within_its_query_budget(
+    client, registration_page, team_email, valid_data, django_assert_max_num_queries
+):
+    client.get(registration_page.url)
+
+    with django_assert_max_num_queries(REGISTRATION_QUERIES) as queries:
+        response = client.post(registration_page.url, registration(valid_data))
+
+    assert response.status_code == 302
+    assert SupportRequest.objects.count() == 1
+    assert len(email_inserts(queries.captured_queries)) == 1
+    assert EmailDelivery.objects.count() == 2
+
+
+def test_both_emails_of_a_registration_are_handed_to_the_queue_as_one_task(
+    client, registration_page, team_email, valid_data, django_capture_on_commit_callbacks, mailoutbox
+):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        client.post(registration_page.url, registration(valid_data))
+
+    assert len(callbacks) == 1
+    assert sorted(message.to[0] for message in mailoutbox) == ["amina@example.org", "team@example.org"]
+    assert set(EmailDelivery.objects.values_list("status", flat=True)) == {"sent"}
+
+
+def test_new_registration_writes_its_receipt_once(client, registration_page, valid_data):
+    with pytest.MonkeyPatch.context() as patch:
+        saves = []
+        patch.setattr(SubmissionReceipt, "save", lambda self, *a, **k: saves.append(self))
+        client.post(registration_page.url, registration(valid_data))
+
+    receipt = SubmissionReceipt.objects.get()
+    assert saves == []
+    assert receipt.reference == receipt.record_reference == SupportRequest.objects.get().reference
+
+
+def test_registration_adds_nothing_to_wagtails_reference_index(client, registration_page, valid_data):
+    borough = Borough.objects.active().first()
+
+    client.post(registration_page.url, registration(valid_data, borough=borough.slug))
+
+    assert SupportRequest.objects.get().borough == borough
+    support_type = ContentType.objects.get_for_model(SupportRequest)
+    assert not ReferenceIndex.objects.filter(content_type=support_type).exists()
+
+
+def test_anonymous_visitor_registering_gets_no_session(client, registration_page, valid_data):
+    client.get(registration_page.url)
+    response = client.post(registration_page.url, registration(valid_data), follow=True)
+
+    assert "registration received" in response.content.decode().lower()
+    assert "sessionid" not in client.cookies
+    assert not Session.objects.exists()
+
+
+def test_borough_added_by_an_editor_is_offered_at_once(client, registration_page):
+    client.get(registration_page.url)
+
+    Borough.objects.create(name="Ashcombe Vale", slug="ashcombe-vale")
+
+    assert 'value="ashcombe-vale"' in client.get(registration_page.url).content.decode()
+
+
+def test_borough_made_inactive_is_no_longer_offered(client, registration_page):
+    borough = Borough.objects.active().first()
+    assert f'value="{borough.slug}"' in client.get(registration_page.url).content.decode()
+
+    borough.is_active = False
+    borough.save()
+
+    assert f'value="{borough.slug}"' not in client.get(registration_page.url).content.decode()
