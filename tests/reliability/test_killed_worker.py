@@ -77,7 +77,8 @@ def wait_until(condition, what):
 
 
 def email_tasks():
-    return DBTaskResult.objects.filter(task_path__endswith=".send_email_delivery")
+    # send_email_delivery for one email, send_email_deliveries for a registration's several
+    return DBTaskResult.objects.filter(task_path__contains="outbox.send_email_deliver")
 
 
 def all_sent():
@@ -101,7 +102,7 @@ def test_a_worker_killed_while_the_mail_server_has_not_yet_accepted_loses_and_du
 ):
     assert post_form(client, pages["registration"], REGISTRATION).status_code == 302
     emails = EmailDelivery.objects.count()
-    assert emails >= 1 and email_tasks().count() == emails
+    assert emails >= 1 and email_tasks().exists()
 
     smtp_sink.hold_answers()
     first_worker = start_worker()
