@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from home.event_calendar import CONTENT_TYPE, calendar_bytes
-from home.event_filters import EventFilterForm
+from home.event_filters import EventFilterForm, month_choices
 from home.event_schema import event_data, json_ld
 from home.models import SiteSettings
 
@@ -45,12 +45,16 @@ def event_listing(index, request, archive):
     events = form.filter(events.past() if archive else events.upcoming())
     params = form.active_filters()
     feed_url, webcal_url = feed_links(index, request, params)
+    listed = page_of(events, request.GET.get("page"), index.events_per_page)
     response = index.render(
         request,
         context_overrides={
             "form": form,
             "archive": archive,
-            "events": page_of(events, request.GET.get("page"), index.events_per_page),
+            "events": listed,
+            # What the cached parts of the page (home/fragment_cache.py) depend on besides content.
+            "event_keys": [event.pk for event in listed],
+            "filter_months": month_choices(archive)[0][0],
             "filter_query": urlencode(params),
             "filtered": bool(params),
             "feed_url": feed_url,
