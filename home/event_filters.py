@@ -88,11 +88,11 @@ class EventFilterForm(forms.Form):
         self.fields["type"].choices = any_choice + list(EventType.choices)
         # Callables, read only when a value is checked or the select is drawn: the listing keeps its
         # drawn filters in the cache (home/fragment_cache.py) and then needs no query for them.
-        self.fields["borough"].choices = lambda: any_choice + list(
-            Borough.objects.active().values_list("slug", "name")
+        self.fields["borough"].choices = lambda: (
+            any_choice + list(Borough.objects.active().values_list("slug", "name"))
         )
-        self.fields["community"].choices = lambda: any_choice + list(
-            Community.objects.active().values_list("slug", "name")
+        self.fields["community"].choices = lambda: (
+            any_choice + list(Community.objects.active().values_list("slug", "name"))
         )
         self.fields["mode"].choices = any_choice + list(AttendanceMode.choices)
         self.fields["month"].choices = any_choice + month_choices(archive) + self.shared_month_choice()
