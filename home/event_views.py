@@ -11,7 +11,7 @@ from wagtail.models import Site
 from home.event_calendar import CONTENT_TYPE, calendar_bytes
 from home.event_filters import EventFilterForm, month_choices
 from home.event_schema import event_data, json_ld
-from home.models import SiteSettings
+from home.fragment_cache import force_name
 
 # A feed is a whole calendar in one response; this bounds its size whatever the filters.
 FEED_LIMIT = 500
@@ -91,7 +91,7 @@ def calendar_feed(index, request):
             content_type="text/plain; charset=utf-8",
         )
     events = form.filter(index.events().upcoming())[:FEED_LIMIT]
-    name = _("%(site)s events") % {"site": SiteSettings.for_request(request).force_name}
+    name = _("%(site)s events") % {"site": force_name(request)}
     content = calendar_bytes(events, site_hostname(request), lambda event: event.get_full_url(request), name)
     return calendar_response(content, "events.ics")
 
@@ -102,10 +102,9 @@ def event_calendar_file(event, request):
 
 
 def event_page_context(event, request):
-    site_settings = SiteSettings.for_request(request)
     site = Site.find_for_request(request)
     page_url = event.get_full_url(request)
-    data = event_data(event, page_url, site_settings.force_name, site.root_url if site else "")
+    data = event_data(event, page_url, force_name(request), site.root_url if site else "")
     return {
         "structured_data": json_ld(data),
         "calendar_url": event.url + event.reverse_subpage("calendar_file"),

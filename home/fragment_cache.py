@@ -49,3 +49,10 @@ def shared(request, name, vary_on, build):
         value = build()
         cache.set(key, value, settings.FRAGMENT_CACHE_SECONDS)
     return value
+
+
+def force_name(request):
+    """The force name from the site's settings, which every page shows in its title, header and footer."""
+    from home.models import SiteSettings
+
+    return shared(request, "site-name", [], lambda: SiteSettings.for_request(request).force_name)

@@ -5,8 +5,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from home.fragment_cache import shared
-from home.models import SiteSettings
+from home.fragment_cache import force_name, shared
 
 register = template.Library()
 
@@ -42,4 +41,4 @@ def site_name(context):
     request = context.get("request")
     if request is None or Site.find_for_request(request) is None:
         return context.get("force_name", "")
-    return shared(request, "site-name", [], lambda: SiteSettings.for_request(request).force_name)
+    return force_name(request)
