@@ -86,11 +86,13 @@ class EventFilterForm(forms.Form):
         super().__init__(data, **kwargs)
         any_choice = [("", _("Any"))]
         self.fields["type"].choices = any_choice + list(EventType.choices)
-        self.fields["borough"].choices = any_choice + list(
-            Borough.objects.active().values_list("slug", "name")
+        # Callables, read only when a value is checked or the select is drawn: the listing keeps its
+        # drawn filters in the cache (home/fragment_cache.py) and then needs no query for them.
+        self.fields["borough"].choices = lambda: (
+            any_choice + list(Borough.objects.active().values_list("slug", "name"))
         )
-        self.fields["community"].choices = any_choice + list(
-            Community.objects.active().values_list("slug", "name")
+        self.fields["community"].choices = lambda: (
+            any_choice + list(Community.objects.active().values_list("slug", "name"))
         )
         self.fields["mode"].choices = any_choice + list(AttendanceMode.choices)
         self.fields["month"].choices = any_choice + month_choices(archive) + self.shared_month_choice()

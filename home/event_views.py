@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from home.event_calendar import CONTENT_TYPE, calendar_bytes
-from home.event_filters import EventFilterForm
+from home.event_filters import EventFilterForm, month_choices
 from home.event_schema import event_data, json_ld
-from home.models import SiteSettings
+from home.fragment_cache import force_name
 
 # A feed is a whole calendar in one response; this bounds its size whatever the filters.
 FEED_LIMIT = 500
@@ -45,12 +45,16 @@ def event_listing(index, request, archive):
     events = form.filter(events.past() if archive else events.upcoming())
     params = form.active_filters()
     feed_url, webcal_url = feed_links(index, request, params)
+    listed = page_of(events, request.GET.get("page"), index.events_per_page)
     response = index.render(
         request,
         context_overrides={
             "form": form,
             "archive": archive,
-            "events": page_of(events, request.GET.get("page"), index.events_per_page),
+            "events": listed,
+            # What the cached parts of the page (home/fragment_cache.py) depend on besides content.
+            "event_keys": [event.pk for event in listed],
+            "filter_months": month_choices(archive)[0][0],
             "filter_query": urlencode(params),
             "filtered": bool(params),
             "feed_url": feed_url,
@@ -87,7 +91,7 @@ def calendar_feed(index, request):
             content_type="text/plain; charset=utf-8",
         )
     events = form.filter(index.events().upcoming())[:FEED_LIMIT]
-    name = _("%(site)s events") % {"site": SiteSettings.for_request(request).force_name}
+    name = _("%(site)s events") % {"site": force_name(request)}
     content = calendar_bytes(events, site_hostname(request), lambda event: event.get_full_url(request), name)
     return calendar_response(content, "events.ics")
 
@@ -98,10 +102,9 @@ def event_calendar_file(event, request):
 
 
 def event_page_context(event, request):
-    site_settings = SiteSettings.for_request(request)
     site = Site.find_for_request(request)
     page_url = event.get_full_url(request)
-    data = event_data(event, page_url, site_settings.force_name, site.root_url if site else "")
+    data = event_data(event, page_url, force_name(request), site.root_url if site else "")
     return {
         "structured_data": json_ld(data),
         "calendar_url": event.url + event.reverse_subpage("calendar_file"),

@@ -20,6 +20,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.cache import cc_delim_re
+from wagtail.images.models import AbstractRendition
 
 GENERATION_ENTRY = "page-cache:version"
 CONTENT_APPS = {
@@ -49,7 +50,9 @@ def invalidate():
 @receiver(post_save)
 @receiver(post_delete)
 def invalidate_on_content_change(sender, **kwargs):
-    if sender._meta.app_label in CONTENT_APPS:
+    # A rendition is made the first time a page shows an image size: derived from the image, not content,
+    # and counting it would empty the cache on the request that fills it.
+    if sender._meta.app_label in CONTENT_APPS and not issubclass(sender, AbstractRendition):
         invalidate()
 
 

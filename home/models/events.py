@@ -106,8 +106,8 @@ class EventPageQuerySet(PageQuerySet):
         return self.filter(start__gte=first, start__lt=following)
 
     def for_listing(self):
-        """Everything a listing or a calendar feed shows, fetched in a fixed number of queries."""
-        return self.select_related("borough").prefetch_related("communities")
+        """Everything an event card shows (communities are not on the card), in one query."""
+        return self.select_related("borough")
 
 
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)

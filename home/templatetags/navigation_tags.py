@@ -1,24 +1,38 @@
 from django import template
 from wagtail.models import Site
 
+from home.fragment_cache import shared
 from home.models import SiteSettings
 
 register = template.Library()
+
+
+def menu_item(url, text, page):
+    """Plain values rather than the page, so menus can be kept in the cache (home/fragment_cache.py)."""
+    location = {"path": page.path, "depth": page.depth, "pk": page.pk} if page else None
+    return {"url": url, "text": text, "page": location}
 
 
 def menu_from_tree(site):
     """The home page's live, public children that editors set to show in menus."""
     root = site.root_page
     return [
-        {"url": page.url, "text": page.title, "page": page}
+        menu_item(page.url, page.title, page)
         for page in root.get_children().live().public().in_menu().specific(defer=True)
     ]
 
 
 def menu_from_settings(links):
-    return [
-        {"url": link.value.url(), "text": link.value.text(), "page": link.value.get("page")} for link in links
-    ]
+    return [menu_item(link.value.url(), link.value.text(), link.value.get("page")) for link in links]
+
+
+def primary_menu(request, site):
+    def build():
+        return menu_from_settings(SiteSettings.for_request(request).primary_navigation) or menu_from_tree(
+            site
+        )
+
+    return shared(request, "primary-menu", [], build)
 
 
 @register.inclusion_tag("navigation/primary.html", takes_context=True)
@@ -27,11 +41,10 @@ def primary_navigation(context):
     site = Site.find_for_request(request)
     if site is None:
         return {"items": []}
-    site_settings = SiteSettings.for_request(request)
-    items = menu_from_settings(site_settings.primary_navigation) or menu_from_tree(site)
     current = context.get("page")
-    for item in items:
-        item["current"] = current_state(current, item["page"])
+    items = [
+        {**item, "current": current_state(current, item["page"])} for item in primary_menu(request, site)
+    ]
     return {"items": items}
 
 
@@ -39,9 +52,9 @@ def current_state(current, page):
     """'page' for the page itself, 'true' for one of its descendants, None otherwise (for aria-current)."""
     if current is None or page is None:
         return None
-    if current.pk == page.pk:
+    if current.pk == page["pk"]:
         return "page"
-    if current.path.startswith(page.path) and page.depth > 2:
+    if current.path.startswith(page["path"]) and page["depth"] > 2:
         return "true"
     return None
 
@@ -51,8 +64,17 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": []}
-    ancestors = page.get_ancestors().filter(depth__gt=1).live().public()
-    return {"ancestors": ancestors, "page": page}
+    request = context.get("request")
+
+    def build():
+        ancestors = page.get_ancestors().filter(depth__gt=1).live().public()
+        return [
+            {"url": ancestor.get_url(request), "title": ancestor.title, "depth": ancestor.depth}
+            for ancestor in ancestors
+        ]
+
+    # Keyed by the tree position: a preview's draft title is shown from the page itself, not from here.
+    return {"ancestors": shared(request, "breadcrumbs", [page.path], build), "page": page}
 
 
 @register.simple_tag(takes_context=True)

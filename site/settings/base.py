@@ -157,6 +157,9 @@ CACHES = cache_settings(env_str("REDIS_URL"))
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # Seconds a CDN or Varnish in front may keep an anonymous page (sent as s-maxage); 0 keeps them out.
 CDN_CACHE_SECONDS = env_int("CDN_CACHE_SECONDS", 0)
+# Seconds shared page parts (menus, footer, breadcrumbs, page bodies) are kept for anonymous visitors when
+# the whole page is not cached (home/fragment_cache.py); content changes replace them at once. 0 turns it off.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 300)
 
 # Email leaves through the durable task queue (django-tasks with its database backend and worker).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

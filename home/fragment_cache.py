@@ -1,0 +1,58 @@
+"""Shared parts of public pages (menus, footer, breadcrumbs, a page's rendered body) kept in the cache
+between requests, so a page the whole-response cache cannot serve (home/page_cache.py) still skips most of
+its SQL and template work.
+
+The rules are the page cache's: every key carries its content version, so any save or delete of content
+(pages, snippets, site settings, images) invalidates every fragment at once; and signed-in users and
+previews never read or write fragments, so editors always see what is in the database. Fragments hold no
+per-visitor data (no CSRF tokens, no forms). FRAGMENT_CACHE_SECONDS bounds how stale time-dependent
+content (upcoming events) can get, and 0 switches fragments off.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from wagtail.models import Site
+
+from home.page_cache import content_version
+
+
+def may_share(request):
+    if request is None or settings.FRAGMENT_CACHE_SECONDS <= 0 or getattr(request, "is_preview", False):
+        return False
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
+def request_content_version(request):
+    """Read once per request: with Redis each read is a round trip."""
+    if not hasattr(request, "_fragment_content_version"):
+        request._fragment_content_version = content_version()
+    return request._fragment_content_version
+
+
+def fragment_key(request, name, vary_on):
+    site = Site.find_for_request(request)
+    parts = "\x1f".join(str(part) for part in (site.pk if site else "", *vary_on))
+    digest = hashlib.sha256(parts.encode()).hexdigest()
+    return f"fragment:{request_content_version(request)}:{name}:{digest}"
+
+
+def shared(request, name, vary_on, build):
+    """build()'s result, from the cache when this request may share it."""
+    if not may_share(request):
+        return build()
+    key = fragment_key(request, name, vary_on)
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, settings.FRAGMENT_CACHE_SECONDS)
+    return value
+
+
+def force_name(request):
+    """The force name from the site's settings, which every page shows in its title, header and footer."""
+    from home.models import SiteSettings
+
+    return shared(request, "site-name", [], lambda: SiteSettings.for_request(request).force_name)

@@ -1,0 +1,44 @@
+"""{% sharedfragment "name" vary_on... %}...{% endsharedfragment %}: a part of a public page kept in the
+cache under the content version (home/fragment_cache.py), and {% site_name %} from the same cache."""
+
+from django import template
+from django.utils.safestring import mark_safe
+from wagtail.models import Site
+
+from home.fragment_cache import force_name, shared
+
+register = template.Library()
+
+
+class SharedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary_on = vary_on
+
+    def render(self, context):
+        request = context.get("request")
+        name = self.name.resolve(context)
+        vary_on = [expression.resolve(context) for expression in self.vary_on]
+        return mark_safe(shared(request, name, vary_on, lambda: str(self.nodelist.render(context))))
+
+
+@register.tag
+def sharedfragment(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a fragment name")
+    nodelist = parser.parse(("endsharedfragment",))
+    parser.delete_first_token()
+    return SharedFragmentNode(
+        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]]
+    )
+
+
+@register.simple_tag(takes_context=True)
+def site_name(context):
+    """The force name from site settings; error pages rendered without a request pass force_name."""
+    request = context.get("request")
+    if request is None or Site.find_for_request(request) is None:
+        return context.get("force_name", "")
+    return force_name(request)
