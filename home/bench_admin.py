@@ -129,8 +129,9 @@ def rows_in(download, spreadsheet):
     """Data rows in a downloaded export (the heading row left out)."""
     download.seek(0)
     if spreadsheet == "xlsx":
+        # A write-only workbook records no dimensions, so the rows are counted by reading them.
         workbook = openpyxl.load_workbook(download, read_only=True)
-        return workbook.active.max_row - 1
+        return sum(1 for _row in workbook.active.iter_rows(values_only=True)) - 1
     return sum(chunk.count(b"\n") for chunk in iter(lambda: download.read(1 << 20), b"")) - 1
 
 
