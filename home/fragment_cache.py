@@ -39,16 +39,22 @@ def fragment_key(request, name, vary_on):
     return f"fragment:{request_content_version(request)}:{name}:{digest}"
 
 
+def cached_under_content_version(key, build, timeout):
+    """build()'s result, kept under ``key`` until the timeout or the next content change."""
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout)
+    return value
+
+
 def shared(request, name, vary_on, build):
     """build()'s result, from the cache when this request may share it."""
     if not may_share(request):
         return build()
-    key = fragment_key(request, name, vary_on)
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, settings.FRAGMENT_CACHE_SECONDS)
-    return value
+    return cached_under_content_version(
+        fragment_key(request, name, vary_on), build, settings.FRAGMENT_CACHE_SECONDS
+    )
 
 
 def force_name(request):

@@ -1,10 +1,10 @@
 import re
 
 from django import forms
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from home import page_cache
+from home.fragment_cache import cached_under_content_version
 from home.models import Borough
 
 from .choices import ApplicationProgress, ContactMethod, HeardAbout, RoleOfInterest, SupportType
@@ -31,12 +31,11 @@ def valid_phone(value):
 def active_boroughs():
     """[(slug, name)] of the boroughs offered in the form, cached: the list is read on every GET and POST
     of the registration form and changes a few times a year."""
-    key = f"positive-action:active-boroughs:{page_cache.content_version()}"
-    boroughs = cache.get(key)
-    if boroughs is None:
-        boroughs = list(Borough.objects.active().values_list("slug", "name"))
-        cache.set(key, boroughs, timeout=BOROUGHS_CACHE_SECONDS)
-    return boroughs
+    return cached_under_content_version(
+        f"positive-action:active-boroughs:{page_cache.content_version()}",
+        lambda: list(Borough.objects.active().values_list("slug", "name")),
+        BOROUGHS_CACHE_SECONDS,
+    )
 
 
 def borough_choices():

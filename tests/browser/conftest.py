@@ -3,6 +3,7 @@
 import pytest
 
 from home.demo_content import load_demo_content
+from tests.factories import STAFF_PASSWORD
 
 
 @pytest.fixture
@@ -27,3 +28,12 @@ def live_demo_site(live_server, settings):
     settings.ROOT_URLCONF = "tests.browser.urls"  # also serves the demo's images
     load_demo_content()
     return live_server.url
+
+
+def sign_in_to_admin(page, base_url, user):
+    """Sign in through the admin's own login form, as a member of staff does."""
+    page.goto(base_url + "/admin/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", STAFF_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(base_url + "/admin/")

@@ -3,7 +3,8 @@ import pytest
 from ambassadors_network.models import Status
 from home import roles
 from tests.ambassadors_network.factories import AmbassadorFactory
-from tests.factories import STAFF_PASSWORD, UserFactory
+from tests.browser.conftest import sign_in_to_admin
+from tests.factories import UserFactory
 from tests.positive_action.factories import SupportRequestFactory
 
 from .axe import assert_no_axe_violations
@@ -21,13 +22,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
     ],
 )
 def test_staff_sign_in_through_the_admin_login_form(live_demo_site, browser_page, role, sees_pages):
-    user = UserFactory(role=role)
-
-    browser_page.goto(live_demo_site + "/admin/login/")
-    browser_page.fill("#id_username", user.username)
-    browser_page.fill("#id_password", STAFF_PASSWORD)
-    browser_page.click("button[type=submit]")
-    browser_page.wait_for_url(live_demo_site + "/admin/")
+    sign_in_to_admin(browser_page, live_demo_site, UserFactory(role=role))
 
     browser_page.locator("#wagtail-sidebar").get_by_role("button", name="Help").wait_for()
     assert (browser_page.get_by_role("button", name="Pages").count() > 0) is sees_pages
@@ -35,12 +30,7 @@ def test_staff_sign_in_through_the_admin_login_form(live_demo_site, browser_page
 
 @pytest.fixture
 def signed_in_lead(live_demo_site, browser_page):
-    lead = UserFactory(role=roles.DIVERSITY_LEADS)
-    browser_page.goto(live_demo_site + "/admin/login/")
-    browser_page.fill("#id_username", lead.username)
-    browser_page.fill("#id_password", STAFF_PASSWORD)
-    browser_page.click("button[type=submit]")
-    browser_page.wait_for_url(live_demo_site + "/admin/")
+    sign_in_to_admin(browser_page, live_demo_site, UserFactory(role=roles.DIVERSITY_LEADS))
     return browser_page
 
 

@@ -6,7 +6,8 @@ from ambassadors_network.models import Ambassador, AmbassadorProgrammePage, Stat
 from home import roles
 from positive_action.models import EmailDelivery
 from tests.browser.axe import assert_no_axe_violations
-from tests.factories import STAFF_PASSWORD, UserFactory
+from tests.browser.conftest import sign_in_to_admin
+from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -49,12 +50,7 @@ def test_sign_up_journey_shows_a_reference_and_the_team_finds_the_record(live_de
     browser_page.reload()  # a refresh of the confirmation never posts again
     assert Ambassador.objects.filter(email=NEW_EMAIL).count() == 1
 
-    team = UserFactory(role=roles.DIVERSITY_TEAM)
-    browser_page.goto(live_demo_site + "/admin/login/")
-    browser_page.fill("#id_username", team.username)
-    browser_page.fill("#id_password", STAFF_PASSWORD)
-    browser_page.click("button[type=submit]")
-    browser_page.wait_for_url(live_demo_site + "/admin/")
+    sign_in_to_admin(browser_page, live_demo_site, UserFactory(role=roles.DIVERSITY_TEAM))
     browser_page.goto(live_demo_site + f"/admin/ambassadors/?q={reference}")
     browser_page.get_by_role("link", name="Browser Ambassador").click()
     browser_page.wait_for_url("**/admin/ambassadors/inspect/**")

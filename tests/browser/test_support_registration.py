@@ -9,7 +9,8 @@ from django.core import mail
 from home import roles
 from positive_action.models import EmailDelivery, SupportRequest
 from tests.browser.axe import assert_no_axe_violations
-from tests.factories import STAFF_PASSWORD, UserFactory
+from tests.browser.conftest import sign_in_to_admin
+from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -30,14 +31,6 @@ def fill_in_registration(page):
     page.check("#id_consent")
 
 
-def sign_in(page, base, user):
-    page.goto(base + "/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", STAFF_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(base + "/admin/")
-
-
 def test_register_then_team_finds_record_and_editor_cannot(live_demo_site, chromium):
     SupportRequest.objects.all().delete()
     mail.outbox = []
@@ -55,14 +48,14 @@ def test_register_then_team_finds_record_and_editor_cannot(live_demo_site, chrom
     assert any(reference in message.body for message in mail.outbox)
 
     team = chromium.new_context(locale="en-GB").new_page()
-    sign_in(team, live_demo_site, UserFactory(role=roles.DIVERSITY_TEAM))
+    sign_in_to_admin(team, live_demo_site, UserFactory(role=roles.DIVERSITY_TEAM))
     team.goto(f"{live_demo_site}/admin/support-queue/?q={reference}")
     team.get_by_role("link", name=reference).click()
     team.get_by_text("Amina Okafor").first.wait_for()
     assert "Registered" in team.content()
 
     editor = chromium.new_context(locale="en-GB").new_page()
-    sign_in(editor, live_demo_site, UserFactory(role=roles.EDITORS))
+    sign_in_to_admin(editor, live_demo_site, UserFactory(role=roles.EDITORS))
     response = editor.goto(f"{live_demo_site}/admin/support-queue/inspect/{record.pk}/")
     assert response.status == 403
     assert "Amina" not in editor.content()

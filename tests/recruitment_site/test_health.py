@@ -1,13 +1,11 @@
 """`/healthz` tells a load balancer whether this instance can serve: database and cache both answer."""
 
-import subprocess
-import sys
 from unittest import mock
 
 import pytest
 from django.db import OperationalError
 
-from .test_settings import PRODUCTION_ENV, ROOT, production_env
+from .test_settings import run_in_production
 
 pytestmark = pytest.mark.django_db
 
@@ -73,17 +71,10 @@ def test_health_check_accepts_only_get_and_head(client):
 
 
 def test_production_lets_load_balancers_probe_health_over_plain_http():
-    script = (
-        "import django; django.setup(); from django.test import Client; "
+    result = run_in_production(
+        "from django.test import Client; "
         "c = Client(); print(c.get('/healthz', HTTP_HOST='join.example.org').status_code, "
         "c.get('/', HTTP_HOST='join.example.org').status_code)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env=production_env(**PRODUCTION_ENV),
-        capture_output=True,
-        text=True,
     )
 
     health_status, home_status = result.stdout.split()[-2:]

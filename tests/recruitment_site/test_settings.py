@@ -34,6 +34,18 @@ def production_env(**variables):
     return env
 
 
+def run_in_production(script, **env):
+    """Run Python after django.setup() in a process with the production settings and environment."""
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); " + script],
+        cwd=ROOT,
+        env=production_env(**PRODUCTION_ENV, **env),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 def run_manage(*args, env):
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -63,17 +75,10 @@ def test_production_refuses_to_start_without_a_required_variable(missing):
 
 
 def test_production_never_falls_back_to_sqlite_debug_or_password_only_staff_sign_in():
-    script = (
-        "import django; django.setup(); from django.conf import settings; "
+    result = run_in_production(
+        "from django.conf import settings; "
         "print(settings.DEBUG, settings.DATABASES['default']['ENGINE'], settings.SESSION_COOKIE_SECURE, "
         "settings.STAFF_TWO_FACTOR_REQUIRED, settings.DEMO_ACCOUNTS_ENABLED)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env=production_env(**PRODUCTION_ENV),
-        capture_output=True,
-        text=True,
     )
 
     assert result.stdout.split() == ["False", "django.db.backends.postgresql", "True", "True", "False"], (

@@ -3,7 +3,6 @@
 import io
 import json
 import logging
-import subprocess
 import sys
 from smtplib import SMTPRecipientsRefused
 
@@ -12,7 +11,7 @@ from django.db import IntegrityError
 from django.test import Client
 
 from recruitment_site.log_format import JsonFormatter, RedactingFormatter, redact
-from tests.recruitment_site.test_settings import PRODUCTION_ENV, ROOT, production_env
+from tests.recruitment_site.test_settings import run_in_production
 
 from .public_forms import REGISTRATION, post_form
 
@@ -120,18 +119,8 @@ def test_a_registration_whose_email_bounces_logs_nothing_about_the_person(
             assert personal not in line
 
 
-def run_production(script, **env):
-    return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); " + script],
-        cwd=ROOT,
-        env=production_env(**PRODUCTION_ENV, **env),
-        capture_output=True,
-        text=True,
-    )
-
-
 def test_production_logs_json_lines_by_default():
-    result = run_production(
+    result = run_in_production(
         "import logging; logging.getLogger('positive_action').warning('Email %s to jane@example.org failed', 7)"
     )
 
@@ -140,7 +129,7 @@ def test_production_logs_json_lines_by_default():
 
 
 def test_an_unknown_log_format_stops_start_up():
-    result = run_production("", LOG_FORMAT="xml")
+    result = run_in_production("", LOG_FORMAT="xml")
 
     assert result.returncode != 0
     assert "LOG_FORMAT must be one of" in result.stderr
