@@ -5,8 +5,9 @@ its SQL and template work.
 The rules are the page cache's: every key carries its content version, so any save or delete of content
 (pages, snippets, site settings, images) invalidates every fragment at once; and signed-in users and
 previews never read or write fragments, so editors always see what is in the database. Fragments hold no
-per-visitor data (no CSRF tokens, no forms). FRAGMENT_CACHE_SECONDS bounds how stale time-dependent
-content (upcoming events) can get, and 0 switches fragments off.
+per-visitor data: no CSRF or one-time submission tokens, and a form's questions only while blank (unbound).
+FRAGMENT_CACHE_SECONDS bounds how stale time-dependent content (upcoming events) can get, and 0 switches
+fragments off.
 """
 
 import hashlib
