@@ -49,6 +49,16 @@ def cached_under_content_version(key, build, timeout):
     return value
 
 
+def kept_until_content_changes(name, build):
+    """build()'s result for answers that are the same whoever asks (which pages are private), shared by
+    every request until the next content change; FRAGMENT_CACHE_SECONDS=0 asks the database every time."""
+    if settings.FRAGMENT_CACHE_SECONDS <= 0:
+        return build()
+    return cached_under_content_version(
+        f"content:{content_version()}:{name}", build, settings.FRAGMENT_CACHE_SECONDS
+    )
+
+
 def shared(request, name, vary_on, build):
     """build()'s result, from the cache when this request may share it."""
     if not may_share(request):

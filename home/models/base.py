@@ -3,7 +3,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
+
+from home.fragment_cache import kept_until_content_changes
 
 
 class SocialFields(models.Model):
@@ -40,6 +42,22 @@ class BasePage(SocialFields, Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail's restrictions for this page and its ancestors, remembered by id until content changes.
+
+        Wagtail's serve hook asks on every request (two queries). Restrictions and the page tree are
+        content, so any change to either moves the content version and the next request asks again.
+        """
+        if self.pk is None:
+            return super().get_view_restrictions()
+        restriction_ids = kept_until_content_changes(
+            f"view-restrictions:{self.pk}",
+            lambda: list(Page.get_view_restrictions(self).values_list("pk", flat=True)),
+        )
+        if not restriction_ids:
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(pk__in=restriction_ids)
 
     def get_social_text(self):
         return self.social_text or self.search_description

@@ -21,6 +21,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import LinkBlock, RichTextBlock, StatisticBlock
+from home.fragment_cache import kept_until_content_changes
 
 from .base import BasePage
 
@@ -81,6 +82,11 @@ def month_range(year, month):
 class EventPageQuerySet(PageQuerySet):
     def published(self):
         return self.live().public()
+
+    def private_q(self):
+        # Asked by public() on every listing request; which sections are private is content, so the
+        # condition is remembered until the next content change.
+        return kept_until_content_changes("private-sections", super().private_q)
 
     def upcoming(self, now=None):
         """Events that have not yet ended, soonest first; cancelled and postponed ones stay until then."""

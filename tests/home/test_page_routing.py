@@ -164,3 +164,35 @@ def test_a_new_site_for_a_hostname_is_followed_at_once(client, site, settings):
 
     assert heading(before) == heading(client.get("/"))
     assert heading(client.get("/", HTTP_HOST="myths.example")) == myths.title
+
+
+def test_lifting_a_restriction_opens_the_page_at_once(client, site):
+    myths = MythsFactsPage.objects.get()
+    restriction = PageViewRestriction.objects.create(page=myths, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(myths.url).status_code == 302
+
+    restriction.delete()
+
+    assert client.get(myths.url).status_code == 200
+
+
+def test_an_event_made_private_leaves_the_listing_at_once(client, site):
+    index = EventIndexPage.objects.get()
+    event = EventPageFactory(parent=index, title="Soon private evening")
+    assert "Soon private evening" in client.get(index.url).content.decode()
+
+    PageViewRestriction.objects.create(page=event, restriction_type=PageViewRestriction.LOGIN)
+
+    assert "Soon private evening" not in client.get(index.url).content.decode()
+    assert client.get(event.url).status_code == 302
+
+
+def test_a_private_section_covers_pages_below_it(client, site):
+    index = EventIndexPage.objects.get()
+    event = EventPageFactory(parent=index, title="Under a private section")
+    client.get(event.url)
+
+    PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.LOGIN)
+
+    assert client.get(event.url).status_code == 302
+    assert client.get(index.url).status_code == 302
