@@ -42,6 +42,12 @@ PAGE_MODELS = [
 ]
 
 
+def recommended_workers():
+    # gunicorn's own starting point: while one worker waits on PostgreSQL (a registration commits twice),
+    # another can use the core.
+    return 2 * (os.cpu_count() or 1) + 1
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -87,7 +93,12 @@ class Command(BaseCommand):
         parser.add_argument("--seconds", type=int, default=5, help="load time per URL")
         parser.add_argument("--connections", type=int, default=16)
         parser.add_argument("--port", type=int, default=0, help="first of two ports (default: two free ones)")
-        parser.add_argument("--workers", type=int, default=2)
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=recommended_workers(),
+            help="gunicorn workers per server (default: 2 x cores + 1, as docs/deployment.md runs production)",
+        )
         parser.add_argument("--records", type=int, default=100_000, help="synthetic support requests")
         parser.add_argument("--admin-requests", type=int, default=20, help="requests per queue page (p50)")
         parser.add_argument("--visitors", type=int, default=16, help="concurrent registration posters")
@@ -122,7 +133,7 @@ class Command(BaseCommand):
         queue = bench_admin.time_queue_pages(options["admin_requests"])
         exports = bench_admin.time_exports(small_rows=options["records"] // 10)
         registration = self.measure_registration(env, workers, seconds, options["visitors"])
-        self.print_admin_table(queue, exports, registration, options)
+        self.print_admin_table(queue, exports, registration, {**options, "workers": workers})
 
     def measure_registration(self, env, workers, seconds, visitors):
         path = first_live_url("positive_action.SupportRegistrationPage")
@@ -284,4 +295,7 @@ class Command(BaseCommand):
                 "  confirmed (302) / rows stored", f"{registration['ok']} / {registration['stored']}{lost}"
             )
         load = os.getloadavg()
-        self.stdout.write(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores")
+        self.stdout.write(
+            f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores, "
+            f"{options['workers']} gunicorn workers per server"
+        )
