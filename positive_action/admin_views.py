@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.defaults import permission_denied
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.ui import tables
 from wagtail.coreutils import multigetattr
 from wagtail.snippets.views.snippets import IndexView, InspectView
 
@@ -25,6 +25,7 @@ from .audit import audit, audit_list
 from .choices import ContactKind, SupportType
 from .filters import team_members
 from .models import QUESTIONS, EqualityMonitoring, SupportRequest, SupportSettings
+from .table_columns import BooleanColumn, BulkActionsCheckboxColumn, Column, DateColumn, TitleColumn
 from .timeline import merged_timeline
 from .workflow import (
     TransitionNotAllowed,
@@ -163,6 +164,21 @@ class QueueIndexView(IndexView):
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             filename=f"{self.get_filename()}.xlsx",
         )
+
+    @cached_property
+    def columns(self):
+        # Wagtail's snippet index adds the checkbox column outside list_display, so it is swapped here.
+        return [
+            BulkActionsCheckboxColumn(column.name, obj_type=column.obj_type)
+            if isinstance(column, tables.BulkActionsCheckboxColumn)
+            else column
+            for column in super().columns
+        ]
+
+    def _get_title_column(self, *args, **kwargs):
+        # "reference" stays a name in list_columns() so that Wagtail still builds its title column (link,
+        # title id for the checkboxes, row buttons); only the class that writes the cell changes.
+        return super()._get_title_column(*args, column_class=TitleColumn, **kwargs)
 
     def get_edit_url(self, instance):
         # The record view, with its timeline and actions, is where a row leads.
@@ -348,7 +364,7 @@ def equality_report(request):
 def list_columns():
     return [
         "reference",
-        "name",
+        Column("name", label=gettext_lazy("Name"), sort_key="name"),
         Column(
             "borough", label=gettext_lazy("Borough"), accessor="get_borough_display", sort_key="borough__name"
         ),
