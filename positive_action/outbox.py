@@ -6,9 +6,12 @@
 
 or ``queue_emails([dict(reference=..., recipient=..., ...), ...])`` for several at once: one INSERT for
 the rows and one task for all of them, which is what a registration (confirmation and team notice) uses.
-The rows commit or roll back with the record. After commit a django-tasks task (database backend, run
-by `manage.py db_worker`) sends it. Sending claims the row with a conditional UPDATE, so two workers or
-a re-enqueued task never send it twice. When SMTP fails the row goes back to "queued" with a growing
+The rows commit or roll back with the record. A django-tasks task (database backend, run by
+`manage.py db_worker`) sends them once they are committed: with the database backend the task is itself a
+row, written in the same transaction, so workers see it exactly when they can see the emails and the
+registration pays for one commit, not two; any other backend is handed the task after the commit.
+Sending claims the row with a conditional UPDATE, so two workers or a re-enqueued task never send it
+twice. When SMTP fails the row goes back to "queued" with a growing
 delay (1, 2, 4 … minutes, at most 6 hours) and is retried, up to EMAIL_OUTBOX_MAX_ATTEMPTS; then it is
 "failed" and shows as such on the record's timeline. `manage.py send_queued_emails` (run every few
 minutes by cron or the worker's schedule) re-enqueues anything due and rows a killed worker left in
@@ -23,6 +26,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
+from django_tasks_db.backend import DatabaseBackend
 
 from .models import EmailDelivery
 
@@ -41,25 +45,45 @@ def queue_email(*, reference, recipient, subject, body, kind=""):
 
 
 def queue_emails(emails):
-    """Write several emails (dicts of queue_email's arguments) to the outbox in the caller's transaction.
-    After the commit one task sends them all: with the database task backend every task is a row and a
-    commit of its own, so one per registration instead of one per email."""
+    """Write several emails (dicts of queue_email's arguments) to the outbox in the caller's transaction,
+    with one task that sends them all once they are committed (see the module docstring)."""
     deliveries = EmailDelivery.objects.bulk_create(
         EmailDelivery(**{**email, "subject": email["subject"][:255]}) for email in emails
     )
     ids = [delivery.pk for delivery in deliveries]
-    transaction.on_commit(lambda: enqueue_deliveries(ids))
+    if tasks_are_rows_in_this_database():
+        enqueue_in_transaction(ids)
+    else:
+        transaction.on_commit(lambda: enqueue_deliveries(ids))
     return deliveries
 
 
-def enqueue_deliveries(delivery_ids):
-    if len(delivery_ids) == 1:
-        enqueue_delivery(delivery_ids[0])
-        return
+def tasks_are_rows_in_this_database():
+    return isinstance(send_email_deliveries.get_backend(), DatabaseBackend)
+
+
+def enqueue_in_transaction(delivery_ids):
     try:
-        send_email_deliveries.enqueue(delivery_ids)
+        # A savepoint, so that a failed task INSERT leaves the caller's transaction (the registration)
+        # usable; the emails are still rows and the sweep sends them.
+        with transaction.atomic():
+            start_sending(delivery_ids)
     except Exception:  # noqa: BLE001 - the outbox rows are durable; log and let the sweep retry
         logger.exception("Could not enqueue email deliveries %s", delivery_ids)
+
+
+def enqueue_deliveries(delivery_ids):
+    try:
+        start_sending(delivery_ids)
+    except Exception:  # noqa: BLE001 - the outbox rows are durable; log and let the sweep retry
+        logger.exception("Could not enqueue email deliveries %s", delivery_ids)
+
+
+def start_sending(delivery_ids):
+    if len(delivery_ids) == 1:
+        send_email_delivery.enqueue(delivery_ids[0])
+    else:
+        send_email_deliveries.enqueue(delivery_ids)
 
 
 def enqueue_delivery(delivery_id, run_after=None):

@@ -4,8 +4,9 @@ from unittest import mock
 
 import pytest
 from django.core import mail
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from positive_action import outbox
 from positive_action.models import EmailDelivery
@@ -143,3 +144,59 @@ def test_message_id_is_stable_so_a_resend_can_be_recognised():
 
     assert first == second
     assert "PA-7KQ4M2" in first
+
+
+@pytest.fixture
+def database_task_queue(settings):
+    """The production task backend: tasks are rows in this database, picked up by `db_worker`."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def test_with_the_database_queue_the_task_row_commits_with_the_emails(
+    database_task_queue, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        with transaction.atomic():
+            queue()
+            queue(recipient="team@example.org", kind="team notification")
+            written_in_the_transaction = DBTaskResult.objects.count()
+
+    assert written_in_the_transaction == 2
+    assert callbacks == []
+    assert EmailDelivery.objects.filter(status=EmailDelivery.Status.QUEUED).count() == 2
+    assert mail.outbox == []
+
+
+def test_with_the_database_queue_a_rolled_back_registration_leaves_no_task(database_task_queue):
+    with pytest.raises(RuntimeError):
+        with transaction.atomic():
+            outbox.queue_emails(
+                [{"reference": "PA-7KQ4M2", "recipient": "a@example.org", "subject": "s", "body": "b"}]
+            )
+            raise RuntimeError("the registration failed after its emails were queued")
+
+    assert DBTaskResult.objects.count() == 0
+    assert EmailDelivery.objects.count() == 0
+
+
+def test_a_task_insert_that_fails_in_the_database_leaves_the_transaction_and_the_emails(
+    database_task_queue, caplog
+):
+    def failing_insert(*args, **kwargs):
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO no_such_task_table VALUES (1)")
+
+    with mock.patch("django_tasks_db.backend.DatabaseBackend.enqueue", side_effect=failing_insert):
+        with transaction.atomic():
+            outbox.queue_emails(
+                [
+                    {"reference": "PA-7KQ4M2", "recipient": "a@example.org", "subject": "s", "body": "b"},
+                    {"reference": "PA-7KQ4M2", "recipient": "t@example.org", "subject": "s", "body": "b"},
+                ]
+            )
+            still_usable = EmailDelivery.objects.count()
+
+    assert still_usable == 2
+    assert EmailDelivery.objects.filter(status=EmailDelivery.Status.QUEUED).count() == 2
+    assert DBTaskResult.objects.count() == 0
+    assert "Could not enqueue email deliveries" in caplog.text
