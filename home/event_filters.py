@@ -3,11 +3,13 @@ shared as links. Anything a visitor types into the address bar goes through this
 a query; unknown values are reported, never echoed back at length and never passed to the database."""
 
 import datetime
+import functools
 import re
 
 from django import forms
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from home.models import Borough, Community
@@ -39,13 +41,19 @@ def shift_month(year, month, offset):
 def month_choices(archive, today=None):
     """The coming twelve months for the listing, the last twelve for the archive, as (value, label)."""
     today = today or timezone.localdate(timezone=LONDON)
+    return list(months_from(today, archive, get_language()))
+
+
+@functools.lru_cache(maxsize=16)
+def months_from(today, archive, language):
+    # Every listing request asks twice (form and page); the answer changes once a day.
     offsets = range(0, -MONTHS_OFFERED, -1) if archive else range(MONTHS_OFFERED)
     choices = []
     for offset in offsets:
         year, month = shift_month(today.year, today.month, offset)
         label = date_format(datetime.date(year, month, 1), "F Y")
         choices.append((f"{year:04d}-{month:02d}", label))
-    return choices
+    return tuple(choices)
 
 
 class MonthField(forms.ChoiceField):

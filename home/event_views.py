@@ -12,6 +12,7 @@ from home.event_calendar import CONTENT_TYPE, calendar_bytes
 from home.event_filters import EventFilterForm, month_choices
 from home.event_schema import event_data, json_ld
 from home.fragment_cache import force_name
+from home.models import EventPage
 
 # A feed is a whole calendar in one response; this bounds its size whatever the filters.
 FEED_LIMIT = 500
@@ -25,6 +26,11 @@ def page_of(events, number, per_page):
         return paginator.page(1)
     except EmptyPage:
         return paginator.page(paginator.num_pages)
+
+
+def events_in_order(keys):
+    by_key = EventPage.objects.for_listing().in_bulk(keys)
+    return [by_key[key] for key in keys if key in by_key]
 
 
 def with_query(url, params):
@@ -45,7 +51,9 @@ def event_listing(index, request, archive):
     events = form.filter(events.past() if archive else events.upcoming())
     params = form.active_filters()
     feed_url, webcal_url = feed_links(index, request, params)
-    listed = page_of(events, request.GET.get("page"), index.events_per_page)
+    # Only the keys at first: the cards are usually in the cache, keyed by them (home/fragment_cache.py).
+    listed = page_of(events.values_list("pk", flat=True), request.GET.get("page"), index.events_per_page)
+    event_keys = list(listed)
     response = index.render(
         request,
         context_overrides={
@@ -53,7 +61,9 @@ def event_listing(index, request, archive):
             "archive": archive,
             "events": listed,
             # What the cached parts of the page (home/fragment_cache.py) depend on besides content.
-            "event_keys": [event.pk for event in listed],
+            "event_keys": event_keys,
+            # Called by the template only when the cards are not in the cache.
+            "event_cards": lambda: events_in_order(event_keys),
             "filter_months": month_choices(archive)[0][0],
             "filter_query": urlencode(params),
             "filtered": bool(params),

@@ -100,6 +100,18 @@ def test_events_listing_costs_the_same_for_two_events_as_for_a_dozen(client, bus
     assert len(many) == len(few)
 
 
+def test_events_listing_with_kept_cards_reads_only_which_events_to_show(client, busy_site):
+    path = EventIndexPage.objects.get().url
+    first = client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(path)
+
+    event_reads = [query["sql"] for query in queries if '"home_eventpage"' in query["sql"]]
+    assert len(event_reads) == 2  # how many, and which ten
+    assert not any('"home_eventpage"."summary"' in sql for sql in event_reads)
+    assert second.content == first.content
+
+
 def test_anonymous_visit_sets_no_cookie_and_stores_no_session(client, busy_site):
     for path in public_paths().values():
         response = client.get(path)
