@@ -33,11 +33,15 @@ def request_content_version(request):
     return request._fragment_content_version
 
 
+def versioned_key(request, kind, name, parts):
+    """A cache key under this request's content version, with the varying parts hashed."""
+    digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode()).hexdigest()
+    return f"{kind}:{request_content_version(request)}:{name}:{digest}"
+
+
 def fragment_key(request, name, vary_on):
     site = Site.find_for_request(request)
-    parts = "\x1f".join(str(part) for part in (site.pk if site else "", *vary_on))
-    digest = hashlib.sha256(parts.encode()).hexdigest()
-    return f"fragment:{request_content_version(request)}:{name}:{digest}"
+    return versioned_key(request, "fragment", name, (site.pk if site else "", *vary_on))
 
 
 def cached_under_content_version(key, build, timeout):

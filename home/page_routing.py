@@ -13,8 +13,6 @@ the fragment cache does. Pages that are not found are not remembered, so probing
 the cache.
 """
 
-import hashlib
-
 from django.conf import settings
 from django.core.cache import cache
 from django.http.request import split_domain_port
@@ -23,24 +21,19 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
-from home.fragment_cache import may_share, request_content_version
-
-
-def route_key(request, *parts):
-    digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode()).hexdigest()
-    return f"route:{request_content_version(request)}:{digest}"
+from home.fragment_cache import cached_under_content_version, may_share, versioned_key
 
 
 def remembered_site(request):
     """The site for this host and port, read from the cache and stored where Wagtail looks for it."""
     hostname = split_domain_port(request._get_raw_host())[0]
-    key = route_key(request, "site", hostname, request.get_port())
-    entry = cache.get(key)
-    if entry is None:
-        entry = (Site.find_for_request(request),)
-        cache.set(key, entry, settings.FRAGMENT_CACHE_SECONDS)
-    request._wagtail_site = entry[0]
-    return entry[0]
+    key = versioned_key(request, "route", "site", (hostname, request.get_port()))
+    # In a tuple, so that "no site for this host" is kept too.
+    (site,) = cached_under_content_version(
+        key, lambda: (Site.find_for_request(request),), settings.FRAGMENT_CACHE_SECONDS
+    )
+    request._wagtail_site = site
+    return site
 
 
 def storable(route):
@@ -71,7 +64,7 @@ def remember_route(request, path):
     site = remembered_site(request)
     if site is None:
         return
-    key = route_key(request, "page", site.pk, path)
+    key = versioned_key(request, "route", "page", (site.pk, path))
     entry = cache.get(key)
     if entry is not None:
         request._wagtail_route_for_request = rebuilt(entry)

@@ -42,3 +42,19 @@ def site_name(context):
     if request is None or Site.find_for_request(request) is None:
         return context.get("force_name", "")
     return force_name(request)
+
+
+@register.simple_tag(takes_context=True)
+def form_questions(context, template_name):
+    """A public form's questions, drawn from ``template_name`` with the page's context. While the form is
+    blank (unbound) they are the same for every visitor, so they are a shared fragment; the form's CSRF
+    and one-time tokens are written outside them, and a form with errors is always drawn afresh."""
+    template = context.template.engine.get_template(template_name)
+
+    def render():
+        return template.render(context)
+
+    if context["form"].is_bound:
+        return render()
+    request = context.get("request")
+    return mark_safe(shared(request, f"form-questions:{template_name}", [context["page"].pk], render))
