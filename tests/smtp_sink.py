@@ -18,7 +18,9 @@ class SMTPSink:
         self.delivered = []
         self.discarded = 0
         self.message_arrived = threading.Event()
+        self.answer_held = threading.Event()
         self._hold = threading.Event()
+        self._hold_after = None
         self._lock = threading.Lock()
         sink = self
 
@@ -42,7 +44,12 @@ class SMTPSink:
     def hold_answers(self):
         self._hold.set()
 
+    def hold_answers_after(self, count):
+        """Accept the first `count` messages, then hold the answer to every later one."""
+        self._hold_after = count
+
     def release(self):
+        self._hold_after = None
         self._hold.clear()
 
     def message_ids(self):
@@ -73,7 +80,8 @@ class SMTPSink:
 
     def _receive(self, handler, data, reply):
         self.message_arrived.set()
-        while self._hold.is_set():
+        while self._holding():
+            self.answer_held.set()
             time.sleep(0.05)
         if _peer_has_gone(handler.connection):
             with self._lock:
@@ -82,6 +90,12 @@ class SMTPSink:
         with self._lock:
             self.delivered.append(message_from_bytes(data))
         reply("250 Accepted")
+
+    def _holding(self):
+        if self._hold.is_set():
+            return True
+        with self._lock:
+            return self._hold_after is not None and len(self.delivered) >= self._hold_after
 
 
 def _replier(handler):
