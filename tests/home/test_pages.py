@@ -1,12 +1,14 @@
 import pytest
 from django.core.management import call_command
 from django.test import RequestFactory
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage, SiteSettings, StandardPage
 from home.views import server_error
 from tests.helpers import h1_texts, inline_code, soup
+from tests.home.content_factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +25,20 @@ def test_home_page_shows_demo_introduction_and_headline_figures(client, demo_sit
     figures = [p.get_text(strip=True) for p in soup(response).select(".statistic__figure")]
     assert figures[:4] == ["11%", "40%+", "1 in 4", "40%"]
     assert "same standards as everyone else" in response.content.decode()
+
+
+def test_home_hero_offers_webp_at_three_widths_and_loads_first(client, demo_site):
+    photo = get_test_image_file(size=(1600, 1200))
+    demo_site.hero_image = ImageFactory(file=photo, description="Officers at a community festival")
+    demo_site.save_revision().publish()
+
+    hero = soup(client.get("/")).select_one(".hero__image")
+
+    candidates = [candidate.split() for candidate in hero["srcset"].split(",")]
+    assert [width for _url, width in candidates] == ["480w", "720w", "1080w"]
+    assert all(url.endswith(".webp") for url, _width in candidates)
+    assert hero["alt"] == "Officers at a community festival"
+    assert hero["fetchpriority"] == "high" and "loading" not in hero.attrs
 
 
 def test_page_title_carries_force_name_from_site_settings(client, demo_site):
