@@ -23,7 +23,8 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
 
 install: $(VENV)/.installed ## Create the virtual environment and install the project (editable) with dev tools
 
-migrate: install ## Apply database migrations
+migrate: install ## Apply database migrations (creating the PostgreSQL database if it is missing)
+	$(MANAGE) create_database
 	$(MANAGE) migrate --noinput
 
 demo: migrate ## Load the demo content and the demo accounts (idempotent)

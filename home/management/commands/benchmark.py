@@ -170,7 +170,8 @@ class Command(BaseCommand):
 
     def prepare(self, env):
         manage = [sys.executable, str(ROOT / "manage.py")]
-        for command in (["migrate", "--noinput"], ["load_demo"], ["collectstatic", "--noinput"]):
+        steps = (["create_database"], ["migrate", "--noinput"], ["load_demo"], ["collectstatic", "--noinput"])
+        for command in steps:
             subprocess.run(manage + command + ["-v0"], env=env, check=True, cwd=ROOT)
 
     def start_server(self, env, port, workers, app="recruitment_site.wsgi"):
