@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +10,7 @@ from wagtail.admin.filters import WagtailFilterSet
 
 from home.models import Borough, Community
 
-from .models import Ambassador, NetworkType, Status
+from .models import Ambassador, NetworkType, Referral, Status
 
 SPAM_CHOICES = [("held", _("Held for spam review"))]
 
@@ -79,8 +80,9 @@ def ambassador_referral_filter():
         label=_("Referred by ambassador"),
         field_name="ambassador_referral__ambassador",
         # Only what the option label (str(ambassador)) needs: the list holds every referring ambassador.
-        queryset=Ambassador.objects.filter(referrals__isnull=False)
-        .distinct()
+        # EXISTS rather than a join and DISTINCT: one index probe per ambassador instead of sorting every
+        # referral.
+        queryset=Ambassador.objects.filter(Exists(Referral.objects.filter(ambassador=OuterRef("pk"))))
         .only("pk", "name", "reference")
         .order_by("name"),
         widget=LongSelect,

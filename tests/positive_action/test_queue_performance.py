@@ -15,6 +15,7 @@ from home import roles
 from home.synthetic import make_synthetic_records
 from positive_action.models import SupportRequest
 from tests.factories import UserFactory
+from tests.helpers import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +103,26 @@ def test_export_reads_rows_in_chunks_instead_of_caching_the_whole_queue(client, 
         rows = read_rows(response)
 
     assert len(rows) == 1 + in_queue
+
+
+def listed_references(response):
+    return [cell.get_text(strip=True) for cell in soup(response).select("tbody td.title .title-wrapper a")]
+
+
+def test_queue_filtered_by_several_stages_lists_each_record_once_without_distinct(client, lead):
+    make_synthetic_records(support_requests=40, ambassadors=5)
+    stages = ["new", "contacted", "in_support"]
+    expected = SupportRequest.objects.in_queue().filter(stage__in=stages).values_list("reference", flat=True)
+    url = QUEUE + "?" + "&".join(f"stage={stage}" for stage in stages)
+
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+
+    listed = listed_references(response)
+    assert 0 < len(listed) == len(set(listed)) == len(expected)
+    assert set(listed) == set(expected)
+    queue_sql = [
+        query["sql"] for query in queries.captured_queries if "positive_action_supportrequest" in query["sql"]
+    ]
+    assert queue_sql and not [sql for sql in queue_sql if "DISTINCT" in sql.upper()]
