@@ -11,6 +11,7 @@ registrations per second POSTed to a third gunicorn server.
 """
 
 import json
+import logging
 import os
 import re
 import secrets
@@ -126,6 +127,8 @@ class Command(BaseCommand):
             server.wait(timeout=10)
 
     def admin_and_registration(self, env, workers, seconds, options):
+        # The in-process sign-ins as a Diversity lead would print django-axes' notices between the tables.
+        logging.getLogger("axes").setLevel(logging.WARNING)
         self.stdout.write(
             f"\nGenerating {options['records']} synthetic support requests (skipped if present)..."
         )
