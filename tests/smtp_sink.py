@@ -19,8 +19,7 @@ class SMTPSink:
         self.discarded = 0
         self.message_arrived = threading.Event()
         self.answer_held = threading.Event()
-        self._hold = threading.Event()
-        self._hold_after = None
+        self._hold_after = None  # hold the answer once this many messages have been accepted
         self._lock = threading.Lock()
         sink = self
 
@@ -42,7 +41,7 @@ class SMTPSink:
         self._server.server_close()
 
     def hold_answers(self):
-        self._hold.set()
+        self.hold_answers_after(0)
 
     def hold_answers_after(self, count):
         """Accept the first `count` messages, then hold the answer to every later one."""
@@ -50,7 +49,6 @@ class SMTPSink:
 
     def release(self):
         self._hold_after = None
-        self._hold.clear()
 
     def message_ids(self):
         with self._lock:
@@ -92,8 +90,6 @@ class SMTPSink:
         reply("250 Accepted")
 
     def _holding(self):
-        if self._hold.is_set():
-            return True
         with self._lock:
             return self._hold_after is not None and len(self.delivered) >= self._hold_after
 
