@@ -5,9 +5,11 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist): one per core. PYTEST_WORKERS=0 runs in this process, e.g. for one file.
+PYTEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format migrate demo worker clean bench
+.PHONY: help install run test fuzz lint format migrate demo worker clean bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -40,10 +42,13 @@ run: demo ## Set up, then run the task worker and the site on 127.0.0.1:$(PORT) 
 worker: install ## Run only the background task worker (sends email)
 	$(MANAGE) db_worker
 
-test: install ## Set up, then run the whole test suite (browser tests need /usr/bin/chromium)
+test: install ## Set up, then run the whole test suite in parallel (browser tests need /usr/bin/chromium)
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+fuzz: install ## Fuzz the public forms for longer than make test does (Hypothesis "fuzz" profile)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -n $(PYTEST_WORKERS) tests/reliability/test_form_fuzzing.py $(PYTEST_ARGS)
 
 lint: install ## Lint and check formatting
 	$(BIN)/ruff check .

@@ -3,8 +3,21 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.db import connections, transaction
+from hypothesis import HealthCheck, settings
 
 from home.demo_content import load_demo_content
+
+# Hypothesis profiles. "ci" (the default, used by `make test`) tries a bounded number of examples and
+# derives them from the test's name, so a run is repeatable and a failure seen once is seen again;
+# "fuzz" (`make fuzz`) searches far longer with fresh random examples each time.
+FUZZ_SETTINGS = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+}
+settings.register_profile("ci", max_examples=30, derandomize=True, database=None, **FUZZ_SETTINGS)
+settings.register_profile("fuzz", max_examples=2000, **FUZZ_SETTINGS)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # Browser tests drive Debian's Chromium (Playwright's own browser download does not work here). When it is
 # missing they are skipped with a one-line reason.
@@ -73,7 +86,87 @@ def empty_cache():
     cache.clear()
 
 
+class SharedDemoContent:
+    """The demo content, loaded once for a run of consecutive tests that use it.
+
+    Loading it takes seconds (dozens of pages published through Wagtail, their revisions and search
+    entries), and about 300 tests use it. It is loaded inside a transaction that stays open while
+    consecutive `demo_site` tests run: each of those tests runs inside its own savepoint, as in Django's
+    `TestCase.setUpTestData`, so every test starts from exactly the content `load_demo_content()` makes.
+    Before any other test (one without the demo, or a transactional one that commits), the transaction is
+    rolled back and the database is as the migrations left it.
+    """
+
+    def __init__(self, blocker):
+        self.blocker = blocker
+        self.atomics = None
+        self.home_pk = None
+        self.home_model = None
+
+    def enter(self):
+        if self.atomics is not None:
+            return
+        with self.blocker.unblock():
+            self.atomics = [transaction.atomic(using=alias) for alias in connections]
+            for atomic in self.atomics:
+                atomic.__enter__()
+            home = load_demo_content()
+        self.home_pk, self.home_model = home.pk, type(home)
+
+    def leave(self):
+        if self.atomics is None:
+            return
+        with self.blocker.unblock():
+            for alias, atomic in reversed(list(zip(connections, self.atomics, strict=True))):
+                transaction.set_rollback(True, using=alias)
+                atomic.__exit__(None, None, None)
+        self.atomics = None
+
+    def home_page(self):
+        return self.home_model.objects.get(pk=self.home_pk)
+
+
+SHARED_DEMO = pytest.StashKey[SharedDemoContent]()
+
+
+def shares_the_demo_content(item):
+    """A test that asks for `demo_site` and runs inside a transaction that is rolled back."""
+    if "demo_site" not in item.fixturenames:
+        return False
+    if {"transactional_db", "live_server", "django_db_reset_sequences"} & set(item.fixturenames):
+        return False
+    marker = item.get_closest_marker("django_db")
+    return not (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+
+
+@pytest.fixture(scope="session")
+def shared_demo_content(request, django_db_setup, django_db_blocker):
+    shared = SharedDemoContent(django_db_blocker)
+    request.config.stash[SHARED_DEMO] = shared
+    yield shared
+    shared.leave()
+    del request.config.stash[SHARED_DEMO]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    shared = item.config.stash.get(SHARED_DEMO, None)
+    if shared is not None and not shares_the_demo_content(item):
+        shared.leave()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    # The shared transaction must be open before pytest-django opens the test's own one inside it.
+    if fixturedef.argname == "_django_db_helper" and shares_the_demo_content(request.node):
+        request.getfixturevalue("shared_demo_content").enter()
+    return (yield)
+
+
 @pytest.fixture
-def demo_site(db):
-    """The demo content as `make run` loads it; returns the home page."""
+def demo_site(request, db):
+    """The demo content as `make run` loads it; returns the home page. A transactional test, whose
+    writes are committed, loads its own copy."""
+    if shares_the_demo_content(request.node):
+        return request.getfixturevalue("shared_demo_content").home_page()
     return load_demo_content()

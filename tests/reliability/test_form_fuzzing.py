@@ -3,11 +3,12 @@
 Hypothesis mixes valid answers with arbitrary text (control characters, surrogates left out because a
 browser cannot send them, very long strings, unknown choices, lists where one value is expected) for every
 field. Each answer must be a page the visitor can act on: the form again (200), a refusal (400, 429) or the
-redirect to the confirmation (302).
+redirect to the confirmation (302). How many examples are tried is the Hypothesis profile's choice
+(tests/conftest.py): 30 in `make test`, 2,000 in `make fuzz`.
 """
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from ambassadors_network.models import Ambassador
@@ -18,11 +19,6 @@ from .public_forms import REGISTRATION, SIGN_UP, post_form
 pytestmark = pytest.mark.django_db
 
 ANSWERS_A_VISITOR_CAN_ACT_ON = {200, 302, 400, 429}
-FUZZ = settings(
-    max_examples=30,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
 
 # Text a browser can send: any character but lone surrogates, which cannot be encoded as UTF-8.
 browser_text = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=300)
@@ -49,7 +45,6 @@ def test_the_valid_posts_really_are_accepted(client, pages):
     assert SupportRequest.objects.count() == 1 and Ambassador.objects.count() == 1
 
 
-@FUZZ
 @given(data=fuzzed_posts(REGISTRATION))
 def test_fuzzed_registration_never_gives_a_server_error(client, pages, data):
     before = SupportRequest.objects.count()
@@ -60,7 +55,6 @@ def test_fuzzed_registration_never_gives_a_server_error(client, pages, data):
     assert_stored_only_when_accepted(response, SupportRequest.objects.count() - before)
 
 
-@FUZZ
 @given(data=fuzzed_posts(SIGN_UP))
 def test_fuzzed_ambassador_sign_up_never_gives_a_server_error(client, pages, data):
     before = Ambassador.objects.count()
