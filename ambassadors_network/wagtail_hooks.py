@@ -1,6 +1,8 @@
 """The ambassador network in the Wagtail admin, for the diversity team only."""
 
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -9,8 +11,11 @@ from wagtail.admin.viewsets import viewsets
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from positive_action.admin_views import RECORD_SUMMARY_HOOK
+
 from .filters import AmbassadorFilterSet
 from .models import Ambassador
+from .models.referrals import Referral
 from .permissions import REQUIRED, guard_urlpatterns, require_any
 from .views import admin as admin_views
 from .views import reports as report_views
@@ -125,3 +130,24 @@ viewsets.register(AmbassadorNetworkGroup())
 def register_ambassador_log_actions(actions):
     for action, (label, message) in LOG_ACTIONS.items():
         actions.register_action(action, label, message)
+
+
+@hooks.register(RECORD_SUMMARY_HOOK)
+def referring_ambassador(record):
+    """On a support record: the ambassador who referred the person, by name and linked to their record."""
+    referral = Referral.objects.filter(support_request=record).select_related("ambassador").first()
+    if referral:
+        ambassador = referral.ambassador
+        link = format_html(
+            '<a href="{}">{}</a>', reverse("ambassadors:inspect", args=[ambassador.pk]), ambassador.name
+        )
+        return [(gettext("Referred by"), link)]
+    if record.referral_code:
+        return [
+            (
+                gettext("Referral code"),
+                gettext("%(code)s (no ambassador: the code is unknown or was not in use)")
+                % {"code": record.referral_code},
+            )
+        ]
+    return []

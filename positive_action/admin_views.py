@@ -1,48 +1,77 @@
 """The diversity team's queue in the Wagtail admin: list, record view, actions and the equality report."""
 
+import datetime
 import tempfile
+from dataclasses import dataclass
 from functools import wraps
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db.models import Count
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 from django.views.defaults import permission_denied
+from wagtail import hooks
 from wagtail.admin.ui import tables
 from wagtail.coreutils import multigetattr
 from wagtail.snippets.views.snippets import IndexView, InspectView
 
 from positive_action.data_protection.equality import retained_respondents, with_retained_answers
+from recruitment_site.core.spreadsheets import formula_safe, local_minute, local_naive
 
 from .audit import audit, audit_list
-from .choices import ContactKind, SupportType
-from .filters import team_members
+from .choices import ACTIVITY_KINDS, SupportType
+from .days import day_with_distance
 from .models import QUESTIONS, EqualityMonitoring, SupportRequest, SupportSettings
-from .table_columns import BooleanColumn, BulkActionsCheckboxColumn, Column, DateColumn, TitleColumn
+from .table_columns import (
+    BulkActionsCheckboxColumn,
+    Column,
+    DateColumn,
+    NextContactColumn,
+    OverdueColumn,
+    TitleColumn,
+)
+from .team import staff_name, team_members
 from .timeline import merged_timeline
 from .workflow import (
     TransitionNotAllowed,
     add_note,
     assign_owner,
     change_stage,
-    log_contact,
+    log_activity,
     release_from_spam_review,
     set_next_contact,
     stage_choices,
 )
+from .working_days import add_working_days
 
 EXPORT_PERMISSION = "positive_action.export_supportrequest"
 REPORT_PERMISSION = "positive_action.view_equality_report"
 CHANGE_PERMISSION = "positive_action.change_supportrequest"
 SMALL_NUMBER = 5
 EXPORT_CHUNK_SIZE = 2000
+XLSX_MINUTE = "yyyy-mm-dd hh:mm"
+# Characters wide, for the columns whose contents are longer than their headings.
+XLSX_WIDTHS = {
+    "reference": 12,
+    "name": 24,
+    "email": 32,
+    "phone": 16,
+    "get_support_wanted_display": 40,
+    "owner": 20,
+    "created": 17,
+    "first_contacted_at": 17,
+    "next_contact_date": 14,
+}
 
 
 QUEUE_PERMISSIONS = [
@@ -137,9 +166,23 @@ class QueueIndexView(IndexView):
                 row[name] = ", ".join(
                     self.support_labels.get(code, code) for code in item.support_wanted_list
                 )
+            elif name == "owner":
+                row[name] = staff_name(item.owner)
             else:
                 row[name] = multigetattr(item, name)
         return row
+
+    def preprocess_field_value(self, field, value, export_format):
+        """Times in Europe/London to the minute, dates as dates, nothing a spreadsheet would run."""
+        if value is None:
+            return ""
+        if isinstance(value, datetime.datetime):
+            return local_minute(value) if export_format == self.FORMAT_CSV else local_naive(value)
+        if isinstance(value, datetime.date):
+            return value.isoformat() if export_format == self.FORMAT_CSV else value
+        if export_format == self.FORMAT_CSV:
+            return formula_safe(value)
+        return super().preprocess_field_value(field, value, export_format)
 
     @cached_property
     def support_labels(self):
@@ -150,11 +193,37 @@ class QueueIndexView(IndexView):
         every row, so memory would grow with the queue (100,000 records, docs/performance.md)."""
         yield from super().stream_csv(chunked_rows(queryset))
 
+    def write_xlsx(self, queryset, output):
+        """Wagtail's XLSX export with a bold, shaded header row that stays in view, readable column
+        widths and times to the minute. openpyxl's write-only sheet keeps rows on disk as they stream."""
+        from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font, PatternFill
+        from openpyxl.utils import get_column_letter
+
+        workbook = Workbook(write_only=True, iso_dates=True)
+        sheet = workbook.create_sheet(title=str(_("Support requests"))[:31])
+        sheet.freeze_panes = "A2"
+        headings = [self.get_heading(queryset, field) for field in self.list_export]
+        for number, (field, heading) in enumerate(zip(self.list_export, headings, strict=True), start=1):
+            sheet.column_dimensions[get_column_letter(number)].width = XLSX_WIDTHS.get(
+                field, max(12, len(heading) + 2)
+            )
+        bold = Font(bold=True)
+        shade = PatternFill("solid", fgColor="DDE3EA")
+        header = []
+        for heading in headings:
+            cell = WriteOnlyCell(sheet, heading)
+            cell.font, cell.fill = bold, shade
+            header.append(cell)
+        sheet.append(header)
+        for item in queryset:
+            sheet.append(self.generate_xlsx_row(sheet, self.to_row_dict(item), date_format=XLSX_MINUTE))
+        workbook.save(output)
+
     def write_xlsx_response(self, queryset):
-        """Wagtail's XLSX export builds the whole file in memory from a cached queryset. Here rows are
-        read in chunks, openpyxl's write-only sheet keeps them on disk, and the finished file is sent
-        from a temporary file (deleted when the response closes), so memory does not grow with the
-        queue."""
+        """Rows are read in chunks and the finished file is sent from a temporary file (deleted when the
+        response closes), so memory does not grow with the queue (docs/performance.md)."""
         output = tempfile.TemporaryFile()
         self.write_xlsx(chunked_rows(queryset), output)
         output.seek(0)
@@ -204,28 +273,95 @@ class QueueIndexView(IndexView):
 
 
 class RecordView(InspectView):
-    """A record: details, one timeline, and the actions. Every view is written to the audit log."""
+    """A record: a summary of where it stands, its details, one timeline, and the forms that act on it.
+    Every view is written to the audit log. The forms post to ``record/<pk>/<action>/`` (this view
+    too); a form that does not validate comes back on this page with its errors and what was typed."""
 
     template_name = "positive_action/admin/record.html"
     page_title = gettext_lazy("Support request")
+    bound_action = None
 
     def get(self, request, *args, **kwargs):
+        if "action" in kwargs:
+            return HttpResponseNotAllowed(["POST"])
         audit(self.object, "recruitment.record_viewed", request.user)
         return super().get(request, *args, **kwargs)
 
+    def post(self, request, *args, **kwargs):
+        slug = kwargs.get("action")
+        if not request.user.has_perm(CHANGE_PERMISSION) or slug not in ACTIONS:
+            return forbidden(request)
+        action = ACTIONS[slug]
+        form = action.form_class(request.POST, record=self.object, prefix=form_prefix(slug))
+        if form.is_valid():
+            try:
+                action.apply(request, self.object, form.cleaned_data)
+            except TransitionNotAllowed as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Saved: %(action)s.") % {"action": action.button})
+                return redirect("support_queue:inspect", pk=self.object.pk)
+        self.bound_action = (slug, form)
+        messages.error(request, _("Not saved: see “%(action)s” below.") % {"action": action.button})
+        audit(self.object, "recruitment.record_viewed", request.user)
+        response = self.render_to_response(self.get_context_data())
+        response.status_code = 400
+        return response
+
     def get_object(self, queryset=None):
-        return get_object_or_404(SupportRequest.objects.for_list(), pk=self.pk)
+        return get_object_or_404(
+            SupportRequest.objects.for_list().select_related("ambassador_referral__ambassador"), pk=self.pk
+        )
 
     def get_support_wanted_display_value(self):
         return self.object.get_support_wanted_display()
+
+    def get_owner_display_value(self):
+        return staff_name(self.object.owner) if self.object.owner else _("Unassigned")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         record = self.object
         context["timeline"] = merged_timeline(record.timeline.select_related("actor"), record.reference)
         context["can_act"] = self.request.user.has_perm(CHANGE_PERMISSION)
-        context["action_forms"] = action_forms(record) if context["can_act"] else {}
+        context["action_forms"] = action_forms(record, self.bound_action) if context["can_act"] else []
+        context["release_url"] = reverse("support_queue:action", args=[record.pk, "release"])
+        context["summary"] = record_summary(record, service_settings(self.request))
         return context
+
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ActivityForm(forms.Form):
+    """The record's main form: what happened, with its outcome, the next contact and any stage change."""
+
+    contact_kind = forms.ChoiceField(
+        label=gettext_lazy("What happened"), choices=[(kind.value, kind.label) for kind in ACTIVITY_KINDS]
+    )
+    outcome = forms.CharField(
+        label=gettext_lazy("Outcome"),
+        max_length=200,
+        help_text=gettext_lazy("In a few words, e.g. “Booked onto the mock interview on 12 January”"),
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    next_contact_date = forms.DateField(label=gettext_lazy("Next contact"), required=False, widget=DATE_INPUT)
+    stage = forms.ChoiceField(
+        label=gettext_lazy("Move to stage"),
+        required=False,
+        help_text=gettext_lazy(
+            "Leave as it is unless the stage has changed; a first contact moves a new request to Contacted."
+        ),
+    )
+
+    def __init__(self, *args, record, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["stage"].choices = [("", _("Leave as it is"))] + stage_choices(record.stage)
 
 
 class StageForm(forms.Form):
@@ -245,18 +381,9 @@ class OwnerForm(forms.Form):
     )
 
     def __init__(self, *args, record=None, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, initial={"owner": record.owner_id} if record else None, **kwargs)
         self.fields["owner"].queryset = team_members()
-
-
-class ContactForm(forms.Form):
-    contact_kind = forms.ChoiceField(label=gettext_lazy("Contact"), choices=ContactKind.choices)
-    text = forms.CharField(
-        label=gettext_lazy("What happened"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
-    )
-
-    def __init__(self, *args, record=None, **kwargs):
-        super().__init__(*args, **kwargs)
+        self.fields["owner"].label_from_instance = staff_name
 
 
 class NoteForm(forms.Form):
@@ -269,11 +396,7 @@ class NoteForm(forms.Form):
 
 
 class NextContactForm(forms.Form):
-    next_contact_date = forms.DateField(
-        label=gettext_lazy("Next contact"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    next_contact_date = forms.DateField(label=gettext_lazy("Next contact"), required=False, widget=DATE_INPUT)
 
     def __init__(self, *args, record=None, **kwargs):
         super().__init__(
@@ -286,54 +409,134 @@ class ReleaseForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
+def apply_activity(request, record, data):
+    return log_activity(
+        record,
+        request.user,
+        data["contact_kind"],
+        outcome=data["outcome"],
+        note=data["note"],
+        next_contact=data["next_contact_date"],
+        new_stage=data["stage"],
+    )
+
+
+def apply_stage(request, record, data):
+    return change_stage(record, data["stage"], request.user, data["note"])
+
+
+def apply_owner(request, record, data):
+    return assign_owner(record, data["owner"], request.user)
+
+
+def apply_note(request, record, data):
+    return add_note(record, data["text"], request.user)
+
+
+def apply_next_contact(request, record, data):
+    return set_next_contact(record, data["next_contact_date"], request.user)
+
+
+def apply_release(request, record, data):
+    return release_from_spam_review(record, request.user, service_settings(request))
+
+
+@dataclass(frozen=True)
+class RecordAction:
+    """One form on the record page: its URL slug, its form, what its button says and what it does."""
+
+    slug: str
+    form_class: type
+    button: str
+    apply: object
+
+
 ACTIONS = {
-    "stage": (
-        StageForm,
-        lambda request, record, data: change_stage(record, data["stage"], request.user, data["note"]),
-    ),
-    "owner": (OwnerForm, lambda request, record, data: assign_owner(record, data["owner"], request.user)),
-    "contact": (
-        ContactForm,
-        lambda request, record, data: log_contact(record, data["contact_kind"], data["text"], request.user),
-    ),
-    "note": (NoteForm, lambda request, record, data: add_note(record, data["text"], request.user)),
-    "next-contact": (
-        NextContactForm,
-        lambda request, record, data: set_next_contact(record, data["next_contact_date"], request.user),
-    ),
-    "release": (
-        ReleaseForm,
-        lambda request, record, data: release_from_spam_review(
-            record, request.user, service_settings(request)
-        ),
-    ),
+    action.slug: action
+    for action in [
+        RecordAction("activity", ActivityForm, gettext_lazy("Log activity"), apply_activity),
+        RecordAction("owner", OwnerForm, gettext_lazy("Assign owner"), apply_owner),
+        RecordAction("stage", StageForm, gettext_lazy("Change stage"), apply_stage),
+        RecordAction("next-contact", NextContactForm, gettext_lazy("Set next contact"), apply_next_contact),
+        RecordAction("note", NoteForm, gettext_lazy("Add note"), apply_note),
+        RecordAction("release", ReleaseForm, gettext_lazy("Release into the queue"), apply_release),
+    ]
 }
+# The forms the record page shows in its actions panel (release has its own place, above the details).
+PANEL_ACTIONS = ["activity", "owner", "stage", "next-contact", "note"]
 
 
-def action_forms(record):
-    return {
-        name.replace("-", "_"): form_class(record=record) for name, (form_class, _apply) in ACTIONS.items()
-    }
+def form_prefix(slug):
+    # Several forms on one page each have a "note" or "stage" field; the prefix keeps their ids apart.
+    return slug if slug in PANEL_ACTIONS else None
 
 
-@require_POST
-def record_action(request, pk, action):
-    """Apply one action from the record view, then go back to it."""
-    if not request.user.has_perm(CHANGE_PERMISSION) or action not in ACTIONS:
-        return forbidden(request)
-    record = get_object_or_404(SupportRequest, pk=pk)
-    form_class, apply = ACTIONS[action]
-    form = form_class(request.POST, record=record)
-    if not form.is_valid():
-        errors = "; ".join(f"{message}" for messages_ in form.errors.values() for message in messages_)
-        messages.error(request, _("Not saved: %(errors)s") % {"errors": errors})
-    else:
-        try:
-            apply(request, record, form.cleaned_data)
-            messages.success(request, _("Saved."))
-        except TransitionNotAllowed as error:
-            messages.error(request, str(error))
-    return redirect("support_queue:inspect", pk=record.pk)
+def action_forms(record, bound=None):
+    """[(action, url, form)] for the record page; ``bound`` is (slug, form) to show a failed form again."""
+    forms_ = []
+    for slug in PANEL_ACTIONS:
+        action = ACTIONS[slug]
+        if bound and bound[0] == slug:
+            form = bound[1]
+        else:
+            form = action.form_class(record=record, prefix=form_prefix(slug))
+        forms_.append((action, reverse("support_queue:action", args=[record.pk, slug]), form))
+    return forms_
+
+
+# Apps above this one add lines to a record's summary: ``@hooks.register(RECORD_SUMMARY_HOOK)`` with a
+# function taking the record and returning [(label, value)], the value plain text or format_html.
+RECORD_SUMMARY_HOOK = "support_record_summary"
+
+
+def first_contact_summary(record, working_days):
+    if record.first_contacted_at:
+        return _("Made %(day)s") % {
+            "day": date_format(timezone.localtime(record.first_contacted_at), "j M Y")
+        }
+    due = add_working_days(timezone.localtime(record.created).date(), working_days)
+    if due < timezone.localdate():
+        return format_html(
+            '{} <span class="w-status support-overdue">{}</span>', day_with_distance(due), _("Overdue")
+        )
+    return _("Due by %(day)s") % {"day": day_with_distance(due)}
+
+
+def next_contact_summary(record):
+    day = record.next_contact_date
+    if not day:
+        return _("Not set")
+    if day < timezone.localdate() and not record.is_finished:
+        return format_html(
+            '{} <span class="w-status support-overdue">{}</span>', day_with_distance(day), _("Overdue")
+        )
+    return day_with_distance(day)
+
+
+def contact_summary(record):
+    """The preferred way to reach them, with tap-to-call and email links."""
+    links = [format_html('<a href="mailto:{}">{}</a>', record.email, record.email)] if record.email else []
+    if record.phone:
+        links.append(format_html('<a href="tel:{}">{}</a>', record.phone.replace(" ", ""), record.phone))
+    return format_html(
+        "{}<br>{}",
+        record.get_preferred_contact_display(),
+        format_html(" · ".join(["{}"] * len(links)), *links),
+    )
+
+
+def record_summary(record, service):
+    """[(label, value)] for the top of a record: where it stands and how to reach the person."""
+    items = [
+        (_("Stage"), record.get_stage_display()),
+        (_("Owner"), staff_name(record.owner) or _("Unassigned")),
+        (_("Next contact"), next_contact_summary(record)),
+        (_("First contact"), first_contact_summary(record, service.first_contact_working_days)),
+        (_("Preferred contact"), contact_summary(record)),
+    ]
+    for describe in hooks.get_hooks(RECORD_SUMMARY_HOOK):
+        items.extend(describe(record))
+    return items
 
 
 def suppressed(count):
@@ -361,6 +564,10 @@ def equality_report(request):
     return TemplateResponse(request, "positive_action/admin/equality_report.html", context)
 
 
+def owner_name(record):
+    return staff_name(record.owner)
+
+
 def list_columns():
     return [
         "reference",
@@ -369,8 +576,10 @@ def list_columns():
             "borough", label=gettext_lazy("Borough"), accessor="get_borough_display", sort_key="borough__name"
         ),
         Column("stage", label=gettext_lazy("Stage"), accessor="get_stage_display", sort_key="stage"),
-        Column("owner", label=gettext_lazy("Owner"), accessor="owner", sort_key="owner__username"),
+        Column("owner", label=gettext_lazy("Owner"), accessor=owner_name, sort_key="owner__first_name"),
         DateColumn("created", label=gettext_lazy("Registered"), sort_key="created"),
-        DateColumn("next_contact_date", label=gettext_lazy("Next contact"), sort_key="next_contact_date"),
-        BooleanColumn("is_overdue", label=gettext_lazy("Overdue"), sort_key="is_overdue"),
+        NextContactColumn(
+            "next_contact_date", label=gettext_lazy("Next contact"), sort_key="next_contact_date"
+        ),
+        OverdueColumn("is_overdue", label=gettext_lazy("Overdue"), sort_key="is_overdue"),
     ]

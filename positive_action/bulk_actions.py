@@ -4,8 +4,8 @@ from django.utils.translation import ngettext
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from .choices import Stage
-from .filters import team_members
 from .models import SupportRequest
+from .team import staff_name, team_members
 from .workflow import TransitionNotAllowed, assign_owner, change_stage
 
 CHANGE_PERMISSION = "positive_action.change_supportrequest"
@@ -19,6 +19,7 @@ class OwnerForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = team_members()
+        self.fields["owner"].label_from_instance = staff_name
 
 
 class StageForm(forms.Form):

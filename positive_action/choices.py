@@ -69,7 +69,13 @@ class ContactKind(models.TextChoices):
     EMAIL = "email", _("Email")
     MEETING = "meeting", _("Meeting")
     EVENT = "event", _("Event attended")
+    NO_ANSWER = "no_answer", _("No answer")
+    # Entries logged before the "Log activity" form, which asks for the outcome of every contact.
     OUTCOME = "outcome", _("Outcome")
+
+
+# What the "Log activity" form offers: an outcome is part of every entry, not an activity of its own.
+ACTIVITY_KINDS = [kind for kind in ContactKind if kind != ContactKind.OUTCOME]
 
 
 PREFER_NOT_TO_SAY = ("prefer_not_to_say", _("Prefer not to say"))

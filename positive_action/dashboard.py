@@ -1,4 +1,3 @@
-from django.forms import Media
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,12 +9,12 @@ VIEW_PERMISSION = "positive_action.view_supportrequest"
 
 
 class SupportQueuePanel(Component):
-    """Counts on the admin home screen: new, unassigned, overdue and mine, each linking to the list."""
+    """Counts on the admin home screen for today's work: due today, overdue, mine, new and unassigned, and
+    waiting for spam review, each linking to the queue filtered to exactly those records."""
 
     name = "support_queue"
     order = 50
     template_name = "positive_action/admin/dashboard_panel.html"
-    media = Media(css={"all": ["positive_action/admin.css"]})
 
     def __init__(self, request):
         self.request = request
@@ -27,10 +26,14 @@ class SupportQueuePanel(Component):
         index = reverse("support_queue:list")
         return {
             "counts": [
-                (_("New"), queue.filter(stage="new").count(), f"{index}?stage=new"),
-                (_("Unassigned"), queue.filter(owner__isnull=True).count(), f"{index}?owner=unassigned"),
+                (_("Due today"), queue.filter(next_contact_date=today).count(), f"{index}?due_today=true"),
                 (_("Overdue"), SupportRequest.objects.overdue(days, today).count(), f"{index}?overdue=true"),
                 (_("Mine"), queue.filter(owner=self.request.user).count(), f"{index}?owner=mine"),
+                (
+                    _("New and unassigned"),
+                    queue.filter(stage="new", owner__isnull=True).count(),
+                    f"{index}?stage=new&owner=unassigned",
+                ),
                 (
                     _("Spam review"),
                     SupportRequest.objects.spam_review().count(),

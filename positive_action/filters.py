@@ -1,28 +1,28 @@
 import django_filters
 from django import forms
-from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from ambassadors_network.filters import ambassador_referral_filter
 from home.models import Borough
-from home.roles import PERSONAL_DATA_ROLES
 
 from .choices import HeardAbout, Stage, SupportType
 from .models import SupportRequest, SupportSettings
+from .team import staff_name, team_members
 
 OUTSIDE = "outside"
 
 
-def team_members():
-    return (
-        get_user_model().objects.filter(groups__name__in=PERSONAL_DATA_ROLES).distinct().order_by("username")
-    )
-
-
 def owner_choices():
-    people = [(str(user.pk), user.get_full_name() or user.get_username()) for user in team_members()]
+    people = [(str(user.pk), staff_name(user)) for user in team_members()]
     return [("mine", _("Mine")), ("unassigned", _("Unassigned"))] + people
+
+
+def yes_no_filter(**kwargs):
+    """A yes/no filter that reads "Any" when unset (django-filter's own says "Unknown")."""
+    choices = [("", _("Any")), ("true", _("Yes")), ("false", _("No"))]
+    return django_filters.BooleanFilter(widget=forms.Select(choices=choices), **kwargs)
 
 
 def borough_choices():
@@ -46,12 +46,11 @@ class SupportRequestFilterSet(WagtailFilterSet):
     owner = django_filters.ChoiceFilter(label=_("Owner"), choices=owner_choices, method="filter_owner")
     created = django_filters.DateFromToRangeFilter(label=_("Registered"), widget=DateRangePickerWidget)
     heard_about = django_filters.ChoiceFilter(label=_("Referral source"), choices=HeardAbout.choices)
-    has_referral_code = django_filters.BooleanFilter(
-        label=_("Came through a referral link"), method="filter_referral_code"
-    )
+    has_referral_code = yes_no_filter(label=_("Came through a referral link"), method="filter_referral_code")
     ambassador = ambassador_referral_filter()
-    overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_overdue")
-    needs_spam_review = django_filters.BooleanFilter(
+    overdue = yes_no_filter(label=_("Overdue"), method="filter_overdue")
+    due_today = yes_no_filter(label=_("Next contact is today"), method="filter_due_today")
+    needs_spam_review = yes_no_filter(
         label=_("Spam review"),
         help_text=_("Yes shows only submissions waiting for spam review; they are hidden otherwise"),
     )
@@ -77,6 +76,12 @@ class SupportRequestFilterSet(WagtailFilterSet):
 
     def filter_referral_code(self, queryset, name, value):
         return queryset.filter(referral_code__isnull=not value)
+
+    def filter_due_today(self, queryset, name, value):
+        today = timezone.localdate()
+        return (
+            queryset.filter(next_contact_date=today) if value else queryset.exclude(next_contact_date=today)
+        )
 
     def filter_overdue(self, queryset, name, value):
         days = SupportSettings.for_request(self.request).first_contact_working_days

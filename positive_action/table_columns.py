@@ -23,6 +23,8 @@ from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
 from wagtail.admin.ui import tables
 from wagtail.admin.widgets import Button, ButtonWithDropdown
 
+from .days import day_with_distance
+
 
 def as_in_template(value):
     """What `{{ value }}` prints before escaping: datetimes in local time, numbers and dates localised."""
@@ -131,20 +133,31 @@ class DateColumn(tables.DateColumn):
         return td(self, human_readable_date(value) if value else "")
 
 
-class BooleanColumn(tables.BooleanColumn):
-    """wagtailadmin/tables/boolean_cell.html: a tick, a cross or a question mark. The screen-reader text
-    is Python's "True", "False" or "None", untranslated, as Wagtail prints it."""
+class OverdueColumn(tables.Column):
+    """An "Overdue" tag on a row that is overdue and nothing on one that is not: Wagtail's boolean icons
+    show a green tick for True, which reads as "all is well"."""
 
-    icons = {
-        None: ("help", "default"),
-        True: ("check", "default w-text-positive-100"),
-        False: ("cross", "default w-text-text-error"),
-    }
+    cell_template_name = "positive_action/admin/cells/overdue.html"
 
     def render_cell_html(self, instance, parent_context):
-        value = self.get_cell_context_data(instance, parent_context)["value"]
-        name, classname = self.icons[value]
-        return td(self, icon(name, classname, str(value)))
+        if self.get_cell_context_data(instance, parent_context)["value"]:
+            return td(
+                self, format_html('<span class="w-status support-overdue">{}</span>', gettext("Overdue"))
+            )
+        return td(self, "")
+
+
+class NextContactColumn(tables.Column):
+    """A next-contact date with how far off it is ("Mon 7 Dec 2026 (in 6 days)"): Wagtail's date cell
+    counts only backwards and shows every future date as "just now"."""
+
+    cell_template_name = "positive_action/admin/cells/next_contact.html"
+
+    def render_cell_html(self, instance, parent_context):
+        day = self.get_cell_context_data(instance, parent_context)["value"]
+        if not day:
+            return td(self, "")
+        return td(self, format_html('<time datetime="{}">{}</time>', day.isoformat(), day_with_distance(day)))
 
 
 class TitleColumn(tables.TitleColumn):

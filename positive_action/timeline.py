@@ -1,8 +1,12 @@
 """One chronological timeline for a record: its own TimelineEntry rows and the emails sent for it."""
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
+from django.utils.translation import gettext as _
+
+from .choices import Stage
+from .days import day_with_distance
 from .models import EmailDelivery
 
 
@@ -15,6 +19,26 @@ class TimelineItem:
     actor: object = None
     entry: object = None
     email: object = None
+    details: list = field(default_factory=list)
+
+
+def stage_label(code):
+    return Stage(code).label if code in Stage.values else code
+
+
+def entry_details(entry):
+    """The lines under an entry's title, in words: stage labels rather than codes, dates with distance."""
+    data = entry.data or {}
+    details = []
+    if data.get("outcome"):
+        details.append(_("Outcome: %(outcome)s") % {"outcome": data["outcome"]})
+    stage = data.get("stage") or (data if entry.kind == "stage" else None)
+    if stage and stage.get("from") and stage.get("to"):
+        details.append(f"{stage_label(stage['from'])} → {stage_label(stage['to'])}")
+    if data.get("next_contact"):
+        day = date.fromisoformat(data["next_contact"])
+        details.append(_("Next contact: %(day)s") % {"day": day_with_distance(day)})
+    return details
 
 
 def merged_timeline(entries, reference):
@@ -27,6 +51,7 @@ def merged_timeline(entries, reference):
             text=entry.text,
             actor=entry.actor,
             entry=entry,
+            details=entry_details(entry),
         )
         for entry in entries
     ]

@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -50,8 +52,10 @@ class SupportQueueViewSet(SnippetViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     index_view_class = admin_views.QueueIndexView
+    index_template_name = "positive_action/admin/queue_index.html"
     inspect_view_class = admin_views.RecordView
-    inspect_view_fields_exclude = ["id", "other_references", "spam_score"]
+    # The summary at the top of the record shows the owner, and the referring ambassador by name.
+    inspect_view_fields_exclude = ["id", "other_references", "spam_score", "referral_code"]
     filterset_class = SupportRequestFilterSet
     search_fields = ["reference", "other_references", "name", "email", "phone"]
     search_backend_name = None
@@ -100,7 +104,8 @@ class SupportQueueViewSet(SnippetViewSet):
 
     def get_urlpatterns(self):
         patterns = super().get_urlpatterns() + [
-            path("record/<int:pk>/<slug:action>/", admin_views.record_action, name="action"),
+            # The record's forms post to the record view itself, which shows a failed form again.
+            path("record/<int:pk>/<slug:action>/", self.inspect_view, name="action"),
             path("equality/", admin_views.equality_report, name="equality"),
         ]
         for pattern in patterns:
@@ -145,3 +150,10 @@ hooks.register("register_bulk_action", ChangeStageBulkAction)
 @hooks.register("register_log_actions")
 def register_positive_action_log_actions(actions):
     register_audit_actions(actions)
+
+
+@hooks.register("insert_global_admin_css")
+def queue_admin_css():
+    # The queue's own styles (record summary, overdue tags, dashboard counts) on every admin screen that
+    # shows them: the list, the record, the dashboard.
+    return format_html('<link rel="stylesheet" href="{}">', static("positive_action/admin.css"))

@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .audit import audit
-from .choices import FINISHED_STAGES, Stage
+from .choices import FINISHED_STAGES, ContactKind, Stage
 from .models import SupportRequest, SupportRequestEvent
+from .team import staff_name
 
 TRANSITIONS = {
     Stage.NEW: {Stage.CONTACTED, Stage.IN_SUPPORT, Stage.WITHDRAWN, Stage.CLOSED},
@@ -45,9 +46,8 @@ def _locked(record):
     return SupportRequest.objects.select_for_update().get(pk=record.pk)
 
 
-@transaction.atomic
-def change_stage(record, new_stage, user, note=""):
-    record = _locked(record)
+def _move_to_stage(record, new_stage):
+    """Set the stage (and the dates that follow from it) on a locked record, or refuse the move."""
     old_stage = record.stage
     if new_stage not in TRANSITIONS.get(old_stage, set()):
         raise TransitionNotAllowed(
@@ -62,9 +62,19 @@ def change_stage(record, new_stage, user, note=""):
     if old_stage == Stage.NEW and not record.first_contacted_at:
         record.first_contacted_at = now
     record.closed_at = now if new_stage in FINISHED_STAGES else None
-    record.save(update_fields=["stage", "first_contacted_at", "closed_at", "updated"])
-    _event(record, SupportRequestEvent.Kind.STAGE, user, note, data={"from": old_stage, "to": new_stage})
-    audit(record, "recruitment.stage_changed", user, old=old_stage, new=new_stage)
+    return {"from": old_stage, "to": new_stage}
+
+
+STAGE_FIELDS = ["stage", "first_contacted_at", "closed_at", "updated"]
+
+
+@transaction.atomic
+def change_stage(record, new_stage, user, note=""):
+    record = _locked(record)
+    change = _move_to_stage(record, new_stage)
+    record.save(update_fields=STAGE_FIELDS)
+    _event(record, SupportRequestEvent.Kind.STAGE, user, note, data=change)
+    audit(record, "recruitment.stage_changed", user, old=change["from"], new=change["to"])
     return record
 
 
@@ -73,21 +83,41 @@ def assign_owner(record, owner, user):
     record = _locked(record)
     record.owner = owner
     record.save(update_fields=["owner", "updated"])
-    name = (owner.get_full_name() or owner.get_username()) if owner else ""
+    name = staff_name(owner)
     _event(record, SupportRequestEvent.Kind.OWNER, user, name, data={"owner": owner.pk if owner else None})
     audit(record, "recruitment.owner_assigned", user, owner=owner.pk if owner else None)
     return record
 
 
 @transaction.atomic
-def log_contact(record, contact_kind, text, user):
-    """Log a call, email, meeting, event or outcome. The first contact with a new request moves it to
-    Contacted, which is what the service target measures."""
+def log_activity(record, user, contact_kind, outcome="", note="", next_contact=None, new_stage=""):
+    """One thing that happened (a call, an email, a meeting, an event, a call nobody answered), its
+    outcome, the next contact date and any stage change, written as one timeline entry.
+
+    The first contact with a new request moves it to Contacted, which is what the first-contact target
+    measures; an unanswered call is an attempt, not a contact, and leaves the stage alone."""
     record = _locked(record)
-    _event(record, SupportRequestEvent.Kind.CONTACT, user, text, contact_kind=contact_kind)
-    audit(record, "recruitment.contact_logged", user, contact=contact_kind)
-    if record.stage == Stage.NEW:
-        record = change_stage(record, Stage.CONTACTED, user)
+    if not new_stage and record.stage == Stage.NEW and contact_kind != ContactKind.NO_ANSWER:
+        new_stage = Stage.CONTACTED
+    data = {"outcome": outcome} if outcome else {}
+    fields = ["updated"]
+    if new_stage:
+        data["stage"] = _move_to_stage(record, new_stage)
+        fields = STAGE_FIELDS
+    if next_contact:
+        record.next_contact_date = next_contact
+        data["next_contact"] = next_contact.isoformat()
+        fields = [*fields, "next_contact_date"]
+    record.save(update_fields=fields)
+    _event(record, SupportRequestEvent.Kind.CONTACT, user, note, contact_kind=contact_kind, data=data)
+    audit(
+        record,
+        "recruitment.contact_logged",
+        user,
+        contact=contact_kind,
+        stage=new_stage or None,
+        next_contact=data.get("next_contact"),
+    )
     return record
 
 

@@ -10,6 +10,8 @@ from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from positive_action.audit import audit_list
+from recruitment_site.core.admin_pages import TitledHeaderMixin
+from recruitment_site.core.spreadsheets import formula_safe, local_minute
 
 from .. import reports
 from ..filters import AmbassadorFilterSet
@@ -17,22 +19,15 @@ from ..models import Ambassador
 
 REPORT_PERMISSION = "ambassadors_network.view_ambassador_report"
 EXPORT_PERMISSION = "ambassadors_network.export_ambassador"
-# Cells starting with these are formulas in spreadsheet programs; a leading apostrophe keeps them text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value):
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def csv_response(filename, headings, rows):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     writer = csv.writer(response)
-    writer.writerow([csv_safe(heading) for heading in headings])
+    writer.writerow([formula_safe(heading) for heading in headings])
     for row in rows:
-        writer.writerow([csv_safe(value) for value in row])
+        writer.writerow([formula_safe(value) for value in row])
     return response
 
 
@@ -45,7 +40,7 @@ class LeadsOnlyMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class NetworkReportView(LeadsOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class NetworkReportView(LeadsOnlyMixin, TitledHeaderMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "ambassadors_network/admin/report.html"
     page_title = _("Ambassador network report")
     header_icon = "table"
@@ -104,7 +99,7 @@ def export_row(ambassador):
         ambassador.languages,
         ambassador.get_network_types_display(),
         ambassador.get_time_commitment_display(),
-        timezone.localtime(ambassador.created_at).strftime("%Y-%m-%d %H:%M"),
+        local_minute(ambassador.created_at),
         ambassador.referral_code,
     ]
 

@@ -50,7 +50,8 @@ class AttendanceMode(models.TextChoices):
 
 
 class EventStatus(models.TextChoices):
-    SCHEDULED = "scheduled", _("Scheduled")
+    # "Scheduled" read as the page's publishing schedule in the editor; this is whether the event happens.
+    SCHEDULED = "scheduled", _("Going ahead")
     CANCELLED = "cancelled", _("Cancelled")
     POSTPONED = "postponed", _("Postponed")
     FULL = "full", _("Fully booked")

@@ -15,6 +15,8 @@ from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
+from recruitment_site.core.admin_pages import TitledHeaderMixin
+
 from .erasure import erase_records
 from .models import HANDLE_REQUESTS_PERMISSION
 from .people import get_record, records_sharing_email
@@ -34,7 +36,7 @@ class LeadsOnlyMixin:
         return get_record(self.kwargs["kind"], self.kwargs["pk"])
 
 
-class SubjectAccessView(LeadsOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class SubjectAccessView(LeadsOnlyMixin, TitledHeaderMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "data_protection/admin/subject_access.html"
     page_title = gettext_lazy("Everything held about this person")
     header_icon = "doc-full"
@@ -103,7 +105,7 @@ class ErasureForm(forms.Form):
         return [self.record, *extra]
 
 
-class ErasureView(LeadsOnlyMixin, WagtailAdminTemplateMixin, FormView):
+class ErasureView(LeadsOnlyMixin, TitledHeaderMixin, WagtailAdminTemplateMixin, FormView):
     template_name = "data_protection/admin/erase.html"
     form_class = ErasureForm
     page_title = gettext_lazy("Erase a person's data")

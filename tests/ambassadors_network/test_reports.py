@@ -13,7 +13,7 @@ from home import roles
 from positive_action.choices import HeardAbout, Stage
 from positive_action.models import SupportRequest
 from tests.factories import UserFactory
-from tests.helpers import soup
+from tests.helpers import h1_texts, soup
 
 from .factories import AmbassadorFactory, BoroughFactory, CommunityFactory
 
@@ -115,8 +115,10 @@ def test_registrations_by_source_month_by_month(network):
 def test_report_page_shows_tables_and_svg_charts_to_leads(client, network):
     client.force_login(UserFactory(role=roles.DIVERSITY_LEADS))
 
-    page = soup(client.get(reverse("ambassador_report:index")))
+    response = client.get(reverse("ambassador_report:index"))
+    page = soup(response)
 
+    assert h1_texts(response) == ["Ambassador network report"]
     assert len(page.select("svg.report-chart")) >= 5
     assert not page.select("script[src^='http']")
     status_table = page.find(id="status").find("table")

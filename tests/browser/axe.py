@@ -6,7 +6,14 @@ WCAG_22_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 _axe = Axe()
 
 
+# A colour is judged as it ends up, not halfway through a fade: wait for every animation that ends to end.
+ANIMATIONS_SETTLED = """() => document.getAnimations()
+    .filter((animation) => animation.effect && animation.effect.getComputedTiming().iterations !== Infinity)
+    .every((animation) => animation.playState !== "running")"""
+
+
 def assert_no_axe_violations(page):
+    page.wait_for_function(ANIMATIONS_SETTLED)
     results = _axe.run(
         page,
         options={"runOnly": {"type": "tag", "values": WCAG_22_AA_TAGS}, "resultTypes": ["violations"]},

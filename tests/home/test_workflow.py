@@ -87,3 +87,13 @@ def test_every_demo_page_can_be_edited_and_previewed(client, demo_site):
         preview = page.make_preview_request()
         assert preview.status_code == 200, page.title
         assert page.title in preview.content.decode()
+        # The admin's preview panel frames the preview, so the site itself may frame it.
+        assert "frame-ancestors 'self'" in preview["Content-Security-Policy"], page.title
+        assert preview["X-Frame-Options"] == "SAMEORIGIN", page.title
+
+
+def test_public_pages_still_refuse_every_frame(client, demo_site):
+    response = client.get("/")
+
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"

@@ -57,7 +57,7 @@ def test_every_queue_url_is_in_the_matrix():
 def request_as(client, user, url, method):
     client.force_login(user)
     if method == "post":
-        return client.post(url, {"text": "A note"})
+        return client.post(url, {"note-text": "A note"})
     return client.get(url)
 
 

@@ -145,11 +145,13 @@ def test_actions_change_stage_assign_log_contact_note_and_next_contact(client, q
     record = SupportRequestFactory()
     base = f"{QUEUE}record/{record.pk}/"
 
-    client.post(base + "contact/", {"contact_kind": "call", "text": "Left a voicemail"})
-    client.post(base + "owner/", {"owner": user.pk})
-    client.post(base + "stage/", {"stage": "in_support", "note": "Workshop booked"})
-    client.post(base + "note/", {"text": "Prefers evenings"})
-    client.post(base + "next-contact/", {"next_contact_date": "2030-01-15"})
+    client.post(
+        base + "activity/", {"activity-contact_kind": "call", "activity-outcome": "Spoke about the role"}
+    )
+    client.post(base + "owner/", {"owner-owner": user.pk})
+    client.post(base + "stage/", {"stage-stage": "in_support", "stage-note": "Workshop booked"})
+    client.post(base + "note/", {"note-text": "Prefers evenings"})
+    client.post(base + "next-contact/", {"next-contact-next_contact_date": "2030-01-15"})
 
     record.refresh_from_db()
     assert record.stage == "in_support"
@@ -157,8 +159,10 @@ def test_actions_change_stage_assign_log_contact_note_and_next_contact(client, q
     assert record.first_contacted_at is not None
     assert str(record.next_contact_date) == "2030-01-15"
     kinds = list(record.timeline.order_by("created", "pk").values_list("kind", flat=True))
-    assert kinds == ["contact", "stage", "owner", "stage", "note", "next_contact"]
-    assert record.timeline.filter(kind="stage", actor=user).count() == 2
+    # The first contact's move to Contacted is part of its own entry, not a separate one.
+    assert kinds == ["contact", "owner", "stage", "note", "next_contact"]
+    assert record.timeline.get(kind="contact").data["stage"] == {"from": "new", "to": "contacted"}
+    assert record.timeline.filter(kind="stage", actor=user).count() == 1
     assert 'value="2030-01-15"' in client.get(f"{QUEUE}inspect/{record.pk}/").content.decode()
 
 
@@ -166,11 +170,15 @@ def test_disallowed_stage_change_is_refused(client, queue):
     signed_in(client, roles.DIVERSITY_TEAM)
     record = SupportRequestFactory(stage="new")
 
-    response = client.post(f"{QUEUE}record/{record.pk}/stage/", {"stage": "appointed"}, follow=True)
+    response = client.post(
+        f"{QUEUE}record/{record.pk}/stage/", {"stage-stage": "appointed", "stage-note": "Typed"}
+    )
 
     record.refresh_from_db()
     assert record.stage == "new"
-    assert "Not saved" in response.content.decode()
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Not saved" in html and "Typed</textarea>" in html
 
 
 def test_release_from_spam_review_joins_queue_and_sends_confirmation(
@@ -251,15 +259,32 @@ def test_equality_report_suppresses_small_numbers(client, queue):
     assert ModelLogEntry.objects.filter(action="recruitment.equality_report_viewed").exists()
 
 
-def test_dashboard_panel_counts_for_team(client, queue):
+def test_dashboard_panel_counts_todays_work_and_each_count_opens_those_records(client, queue):
     user = signed_in(client, roles.DIVERSITY_TEAM)
-    SupportRequestFactory(stage="new")
-    SupportRequestFactory(stage="in_support", owner=user)
+    SupportRequest.objects.all().delete()
+    today = timezone.localdate()
+    new = SupportRequestFactory(stage="new")
+    mine_due = SupportRequestFactory(stage="in_support", owner=user, next_contact_date=today)
+    late = SupportRequestFactory(stage="in_support", owner=user, next_contact_date=today - timedelta(days=1))
 
-    html = client.get("/admin/").content.decode()
+    page = soup(client.get("/admin/"))
+    links = {
+        " ".join(link.get_text(" ", strip=True).split()[1:]): (link.find("span").get_text(), link["href"])
+        for link in page.select(".support-queue-stats a")
+    }
 
-    assert "Positive-action support queue" in html
-    assert "?owner=mine" in html
+    assert "Positive-action support queue" in page.get_text()
+    expected = {
+        "Due today": {mine_due},
+        "Overdue": {late},
+        "Mine": {mine_due, late},
+        "New and unassigned": {new},
+    }
+    for label, records in expected.items():
+        count, href = links[label]
+        assert count == str(len(records)), label
+        listed = client.get(href).content.decode()
+        assert {record for record in [new, mine_due, late] if record.reference in listed} == records, label
 
 
 def test_list_query_count_does_not_grow_with_page_size(client, queue):

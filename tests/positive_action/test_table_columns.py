@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.test.html import parse_html
 from django.utils import timezone
-from wagtail.admin.ui.tables import BaseColumn, BooleanColumn
+from wagtail.admin.ui.tables import BaseColumn
 from wagtail.admin.widgets import Button, ButtonWithDropdown
 
 from home import roles
@@ -81,19 +81,24 @@ def test_cells_match_wagtails_templates(client, records):
             assert parse_html(written) == parse_html(templated), (name, row.instance.name)
 
 
-def test_unknown_overdue_flag_matches_wagtails_question_mark(client, records):
+def test_overdue_rows_say_overdue_and_rows_on_time_say_nothing(client, records):
     response, table = queue_table(client)
-    row = next(iter(table.rows))
-    row.instance.is_overdue = None
     column = table.columns["is_overdue"]
-    parent_context = {"row": row, "table": table, "request": response.wsgi_request}
+    cells = {}
+    for row in table.rows:
+        parent_context = {"row": row, "table": table, "request": response.wsgi_request}
+        cells[row.instance.is_overdue] = column.render_cell_html(row.instance, parent_context)
 
-    written = column.render_cell_html(row.instance, parent_context)
+    assert "Overdue" in cells[True] and "support-overdue" in cells[True]
+    assert parse_html(cells[False]) == parse_html("<td></td>")
 
-    assert isinstance(column, BooleanColumn) and "icon-help" in written
-    assert parse_html(written) == parse_html(
-        BaseColumn.render_cell_html(column, row.instance, parent_context)
-    )
+
+def test_next_contact_in_the_future_says_how_far_off_it_is(records):
+    day = timezone.localdate() + timedelta(days=6)
+
+    assert table_columns.day_with_distance(day).endswith("(in 6 days)")
+    assert table_columns.day_with_distance(timezone.localdate()).endswith("(today)")
+    assert table_columns.day_with_distance(day - timedelta(days=9)).endswith("(3 days ago)")
 
 
 def test_names_are_escaped(client, records):
@@ -125,7 +130,7 @@ def test_queue_shows_rows_with_record_links_checkboxes_and_sorting_headers(clien
         "name",
         "borough__name",
         "stage",
-        "owner__username",
+        "owner__first_name",
         "created",
         "next_contact_date",
     ]:

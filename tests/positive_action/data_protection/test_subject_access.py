@@ -7,7 +7,7 @@ from wagtail.models import ModelLogEntry
 from ambassadors_network.models import Status
 from home import roles
 from tests.factories import UserFactory
-from tests.helpers import inline_code, soup
+from tests.helpers import h1_texts, inline_code, soup
 
 from .factories import ambassador_person, support_person
 
@@ -47,6 +47,16 @@ def test_everyone_but_diversity_leads_gets_403_and_nothing_is_logged(client, peo
         assert response.status_code == 403, (role, method, url)
     assert not ModelLogEntry.objects.filter(action__startswith="data_protection.").exists()
     assert type(record).objects.filter(pk=record.pk).exists()
+
+
+@pytest.mark.parametrize("kind", ["support", "ambassador"])
+def test_subject_access_and_erasure_pages_are_headed_with_their_own_titles(lead_client, people, kind):
+    pk = people[kind].pk
+    access = lead_client.get(reverse("data_protection:subject_access", args=[kind, pk]))
+    erase = lead_client.get(reverse("data_protection:erase", args=[kind, pk]))
+
+    assert h1_texts(access) == ["Everything held about this person"]
+    assert h1_texts(erase) == ["Erase a person's data"]
 
 
 @pytest.mark.parametrize("kind", ["support", "ambassador"])
