@@ -271,7 +271,9 @@ class MythsBlock(blocks.StructBlock):
     """Myths with their facts, either chosen one by one or all the myths in one topic."""
 
     heading = blocks.CharBlock(max_length=100, required=False, label=_("Heading"))
-    myths = blocks.ListBlock(SnippetChooserBlock("home.Myth", label=_("Myth")), required=False, label=_("Myths"))
+    myths = blocks.ListBlock(
+        SnippetChooserBlock("home.Myth", label=_("Myth")), required=False, label=_("Myths")
+    )
     topic = blocks.ChoiceBlock(
         choices=MythTopic.choices,
         required=False,

@@ -55,8 +55,9 @@ def test_subject_access_and_erasure_pages_are_headed_with_their_own_titles(lead_
     access = lead_client.get(reverse("data_protection:subject_access", args=[kind, pk]))
     erase = lead_client.get(reverse("data_protection:erase", args=[kind, pk]))
 
-    assert h1_texts(access) == ["Everything held about this person"]
-    assert h1_texts(erase) == ["Erase a person's data"]
+    reference = people[kind].reference
+    assert h1_texts(access) == [f"Everything held about this person: {reference}"]
+    assert [text.removesuffix(f": {reference}") for text in h1_texts(erase)] == ["Erase a person's data"]
 
 
 @pytest.mark.parametrize("kind", ["support", "ambassador"])
