@@ -6,7 +6,10 @@ MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 PYTEST_ARGS ?=
 # Test processes (pytest-xdist): one per core. PYTEST_WORKERS=0 runs in this process, e.g. for one file.
+# worksteal lets an idle process take queued tests from a busy one, so the run does not end on a tail of
+# browser tests in one process.
 PYTEST_WORKERS ?= auto
+PYTEST_XDIST := -n $(PYTEST_WORKERS) --dist worksteal
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test fuzz lint format migrate demo worker clean bench
@@ -45,10 +48,10 @@ worker: install ## Run only the background task worker (sends email)
 test: install ## Set up, then run the whole test suite in parallel (browser tests need /usr/bin/chromium)
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
 
 fuzz: install ## Fuzz the public forms for longer than make test does (Hypothesis "fuzz" profile)
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -n $(PYTEST_WORKERS) tests/reliability/test_form_fuzzing.py $(PYTEST_ARGS)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest $(PYTEST_XDIST) tests/reliability/test_form_fuzzing.py $(PYTEST_ARGS)
 
 lint: install ## Lint and check formatting
 	$(BIN)/ruff check .
