@@ -551,7 +551,9 @@ def equality_rows():
         counts = dict(answers.exclude(**{name: ""}).values_list(name).annotate(total=Count("pk")).order_by())
         counts = with_retained_answers(name, counts)  # people anonymised by retention, as unlinked counts
         rows = [(label, suppressed(counts.get(value, 0))) for value, label in choices.choices]
-        sections.append({"question": question, "rows": rows})
+        # A hidden count gets no bar: a bar's length would tell what the words "fewer than 5" hide.
+        bars = [(label, int(count) if count.isdigit() else None, count) for label, count in rows]
+        sections.append({"slug": name, "question": question, "rows": rows, "bars": bars})
     return sections
 
 

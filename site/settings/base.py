@@ -22,6 +22,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "recruitment_site.core",
     "home",
     "positive_action",
     "ambassadors_network",

@@ -189,3 +189,23 @@ def test_lead_exports_csv_and_xlsx_in_london_time_with_full_names(live_demo_site
     assert values["Owner"] == "Priya Shah"
     assert sheet["A1"].font.bold and sheet.freeze_panes == "A2"
     assert sheet.column_dimensions["C"].width >= 30  # email
+
+
+def test_lead_opens_the_equality_report_and_network_report_with_charts(live_demo_site, browser_page):
+    page = browser_page
+    sign_in_to_admin(page, live_demo_site, UserFactory(role=roles.DIVERSITY_LEADS))
+
+    page.locator("#wagtail-sidebar").get_by_role("link", name="Equality monitoring").click()
+    page.get_by_role("heading", name="Equality monitoring", level=1).wait_for()
+    assert page.locator("svg.report-chart").count() >= 1
+    assert_no_axe_violations(page)
+
+    page.locator("#wagtail-sidebar").get_by_role("button", name="Ambassador network").click()
+    page.locator("#wagtail-sidebar").get_by_role("link", name="Network report").click()
+    page.get_by_role("heading", name="Ambassador network report", level=1).wait_for()
+    chart = page.locator("svg.report-chart").first
+    box, labels = chart.bounding_box(), chart.locator("text").all()
+    for label in labels:
+        label_box = label.bounding_box()
+        assert label_box["x"] >= box["x"] - 1, label.text_content()  # no label runs off the chart
+    assert_no_axe_violations(page)

@@ -259,6 +259,23 @@ def test_equality_report_suppresses_small_numbers(client, queue):
     assert ModelLogEntry.objects.filter(action="recruitment.equality_report_viewed").exists()
 
 
+def test_equality_report_charts_each_question_and_draws_no_bar_for_a_hidden_count(client, queue):
+    signed_in(client, roles.DIVERSITY_LEADS)
+    for _ in range(6):
+        EqualityMonitoring.objects.create(support_request=SupportRequestFactory(), ethnicity="black_african")
+    EqualityMonitoring.objects.create(support_request=SupportRequestFactory(), ethnicity="arab")
+
+    page = soup(client.get(QUEUE + "equality/"))
+    chart = page.find("svg", attrs={"aria-labelledby": "chart-ethnicity-title"})
+    labels = [text.get_text() for text in chart.find_all("text")]
+
+    assert len(page.select("svg.report-chart")) == len(page.select("table.listing"))
+    # Long labels are written in full on their own line, never cut short.
+    assert "Black, Black British, Caribbean or African: African" in labels
+    assert "fewer than 5" in labels and "6" in labels
+    assert len(chart.find_all("rect")) == 1  # only the count of 6 has a bar
+
+
 def test_dashboard_panel_counts_todays_work_and_each_count_opens_those_records(client, queue):
     user = signed_in(client, roles.DIVERSITY_TEAM)
     SupportRequest.objects.all().delete()
