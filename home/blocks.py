@@ -207,7 +207,7 @@ class ImageBlock(blocks.StructBlock):
 def officer_story_preview_value():
     from home.models import OfficerStory
 
-    return {"story": OfficerStory.objects.first()}
+    return {"story": OfficerStory.objects.live().first()}
 
 
 class OfficerStoryBlock(blocks.StructBlock):
@@ -261,10 +261,11 @@ class MythsStructValue(blocks.StructValue):
         """The chosen myths in the editor's order, or every myth in the chosen topic."""
         chosen = [myth for myth in self.get("myths") or [] if myth is not None]
         if chosen:
-            return chosen
+            # A chosen myth that is still a draft (never published, or unpublished) stays off the page.
+            return [myth for myth in chosen if myth.live]
         from home.models import Myth
 
-        return list(Myth.objects.filter(topic=self.get("topic"))) if self.get("topic") else []
+        return list(Myth.objects.live().filter(topic=self.get("topic"))) if self.get("topic") else []
 
 
 class MythsBlock(blocks.StructBlock):

@@ -1,6 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -44,7 +45,7 @@ class MythViewSet(SnippetViewSet):
     model = Myth
     icon = "help"
     menu_order = 100
-    list_display = ["myth", "topic", "sort_order"]
+    list_display = ["myth", "topic", "sort_order", LiveStatusTagColumn()]
     list_filter = ["topic"]
     # Plain database search: matches part of a word in any of these fields on SQLite and PostgreSQL alike.
     search_backend_name = None
@@ -56,7 +57,7 @@ class OfficerStoryViewSet(SnippetViewSet):
     model = OfficerStory
     icon = "openquote"
     menu_order = 110
-    list_display = ["name", "quote"]
+    list_display = ["name", "quote", LiveStatusTagColumn()]
     list_filter = {"image": ["isnull"]}
     search_backend_name = None
     search_fields = ["name", "quote"]

@@ -5,6 +5,7 @@ from itertools import groupby
 from typing import NamedTuple
 
 from django import forms
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -15,7 +16,15 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import PageManager, PageQuerySet
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PageManager,
+    PageQuerySet,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
@@ -35,8 +44,45 @@ class TopicGroup(NamedTuple):
     myths: list
 
 
-class Myth(index.Indexed, models.Model):
+class PublicSnippetQuerySet(models.QuerySet):
+    def live(self):
+        """What the public may see: published, not a draft awaiting review."""
+        return self.filter(live=True)
+
+
+class ModeratedSnippet(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, models.Model
+):
+    """A snippet the public sees, edited as pages are: saved as a draft, submitted to the same
+    moderation workflow as pages, published by a moderator, with revisions, locking and a preview."""
+
+    preview_template = None
+
+    objects = PublicSnippetQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def get_preview_template(self, request, mode_name):
+        return self.preview_template
+
+
+class Myth(ModeratedSnippet, index.Indexed):
     """A common belief about a police career, and the fact that answers it."""
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="myth")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="myth",
+        for_concrete_model=False,
+    )
+    preview_template = "previews/myth.html"
 
     myth = models.CharField(_("myth"), max_length=255, help_text=_("Say it as people say it"))
     fact = RichTextField(_("fact"), features=FACT_FEATURES)
@@ -74,8 +120,18 @@ class Myth(index.Indexed, models.Model):
         return strip_tags(expand_db_html(self.fact)).strip()
 
 
-class OfficerStory(index.Indexed, models.Model):
+class OfficerStory(ModeratedSnippet, index.Indexed):
     """A short first-person quote from an officer or member of staff, used on any page."""
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="officer_story")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="officer_story",
+        for_concrete_model=False,
+    )
+    preview_template = "previews/officer_story.html"
 
     name = models.CharField(
         _("name or role"),
@@ -235,7 +291,7 @@ class MythsFactsPage(BasePage):
         """TopicGroups in the order MythTopic lists the topics, each with its myths in sort order."""
         order = {value: position for position, value in enumerate(MythTopic.values)}
         myths = sorted(
-            Myth.objects.all(), key=lambda myth: (order.get(myth.topic, len(order)), myth.sort_order)
+            Myth.objects.live(), key=lambda myth: (order.get(myth.topic, len(order)), myth.sort_order)
         )
         labels = dict(MythTopic.choices)
         return [

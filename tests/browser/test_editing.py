@@ -63,3 +63,43 @@ def test_moderator_approves_and_publishes_from_the_dashboard(live_demo_site, bro
 
     campaign.refresh_from_db()
     assert campaign.title == NEW_TITLE and campaign.live
+
+
+MYTH = "Officers cannot have beards."
+
+
+def test_an_editors_new_myth_is_public_only_once_a_moderator_approves_it(
+    live_demo_site, browser_page, chromium
+):
+    editor = chromium.new_context(locale="en-GB").new_page()
+    sign_in_to_admin(editor, live_demo_site, UserFactory(role=roles.EDITORS))
+    editor.locator("#wagtail-sidebar").get_by_role("button", name="Content library").click()
+    editor.locator("#wagtail-sidebar").get_by_role("link", name="Myths").click()
+    editor.get_by_role("link", name="Add myth").first.click()
+    editor.locator("#id_myth").fill(MYTH)
+    editor.locator(".Draftail-Editor [contenteditable=true]").click()
+    editor.keyboard.type("They can, if they are kept neat.")
+    editor.locator("#id_topic").select_option(label="Who can join")
+    editor.get_by_role("button", name="More actions").click()
+    editor.get_by_role("button", name="Submit to Moderators approval").click()
+    listed = editor.get_by_role("row").filter(has_text=MYTH)
+    assert "in moderation" in listed.inner_text().lower()
+
+    visitor = chromium.new_context(locale="en-GB").new_page()
+    visitor.goto(live_demo_site + "/myths-and-facts/")
+    assert MYTH not in visitor.content()
+
+    page = browser_page
+    sign_in_to_admin(page, live_demo_site, UserFactory(role=roles.MODERATORS))
+    row = (
+        page.locator("section")
+        .filter(has_text="Awaiting your review")
+        .get_by_role("row")
+        .filter(has_text=MYTH)
+    )
+    row.get_by_role("button", name="Actions").click()
+    row.get_by_role("button", name="Approve", exact=True).click()
+    row.wait_for(state="detached")
+
+    visitor.goto(live_demo_site + "/myths-and-facts/")
+    visitor.get_by_text(MYTH).first.wait_for()

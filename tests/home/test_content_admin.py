@@ -25,7 +25,7 @@ def listed(response):
 
 
 @pytest.mark.parametrize("model", ["myth", "officerstory"])
-def test_editors_add_and_change_library_snippets_and_moderators_also_delete(model):
+def test_editors_draft_library_snippets_and_moderators_also_publish_unlock_and_delete(model):
     editors = Group.objects.get(name=roles.EDITORS).permissions.filter(content_type__model=model)
     moderators = Group.objects.get(name=roles.MODERATORS).permissions.filter(content_type__model=model)
 
@@ -33,12 +33,16 @@ def test_editors_add_and_change_library_snippets_and_moderators_also_delete(mode
         f"add_{model}",
         f"change_{model}",
         f"view_{model}",
+        f"lock_{model}",
     }
     assert set(moderators.values_list("codename", flat=True)) == {
         f"add_{model}",
         f"change_{model}",
         f"delete_{model}",
         f"view_{model}",
+        f"publish_{model}",
+        f"lock_{model}",
+        f"unlock_{model}",
     }
 
 
