@@ -44,6 +44,17 @@ class TopicGroup(NamedTuple):
     myths: list
 
 
+def workflow_states_relation(name):
+    """The reverse link from Wagtail's workflow states that WorkflowMixin asks a snippet to declare."""
+    return GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name=name,
+        for_concrete_model=False,
+    )
+
+
 class PublicSnippetQuerySet(models.QuerySet):
     def live(self):
         """What the public may see: published, not a draft awaiting review."""
@@ -75,13 +86,7 @@ class Myth(ModeratedSnippet, index.Indexed):
     """A common belief about a police career, and the fact that answers it."""
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="myth")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="myth",
-        for_concrete_model=False,
-    )
+    workflow_states = workflow_states_relation("myth")
     preview_template = "previews/myth.html"
 
     myth = models.CharField(_("myth"), max_length=255, help_text=_("Say it as people say it"))
@@ -124,13 +129,7 @@ class OfficerStory(ModeratedSnippet, index.Indexed):
     """A short first-person quote from an officer or member of staff, used on any page."""
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="officer_story")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="officer_story",
-        for_concrete_model=False,
-    )
+    workflow_states = workflow_states_relation("officer_story")
     preview_template = "previews/officer_story.html"
 
     name = models.CharField(
