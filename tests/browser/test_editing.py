@@ -79,9 +79,12 @@ def test_an_editors_new_myth_is_public_only_once_a_moderator_approves_it(
     editor.locator("#id_myth").fill(MYTH)
     editor.locator(".Draftail-Editor [contenteditable=true]").click()
     editor.keyboard.type("They can, if they are kept neat.")
+    # Draftail writes what was typed into the form's hidden field a moment later; submit only after it has.
+    editor.wait_for_function("() => document.querySelector('#id_fact').value.includes('kept neat')")
     editor.locator("#id_topic").select_option(label="Who can join")
     editor.get_by_role("button", name="More actions").click()
     editor.get_by_role("button", name="Submit to Moderators approval").click()
+    editor.get_by_role("heading", name="Myths").wait_for()
     listed = editor.get_by_role("row").filter(has_text=MYTH)
     assert "in moderation" in listed.inner_text().lower()
 
