@@ -23,6 +23,23 @@ def phone_page(chromium):
 
 
 @pytest.fixture
+def new_page(chromium):
+    """A page in a browser context of its own (another person, signed in separately). Every context is
+    closed when the test ends, before the database is reset, so no page is still talking to the live
+    server while its tables are emptied (an open one deadlocked PostgreSQL's TRUNCATE once)."""
+    contexts = []
+
+    def open_page(**options):
+        context = chromium.new_context(**{"locale": "en-GB", **options})
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
 def live_demo_site(live_server, settings):
     """The live server with the demo content loaded; returns its base URL."""
     settings.ROOT_URLCONF = "tests.browser.urls"  # also serves the demo's images

@@ -41,9 +41,9 @@ def test_editor_sees_the_change_in_the_preview_panel_and_submits_it(live_demo_si
     assert campaign.get_latest_revision_as_object().title == NEW_TITLE
 
 
-def test_moderator_approves_and_publishes_from_the_dashboard(live_demo_site, browser_page, chromium):
+def test_moderator_approves_and_publishes_from_the_dashboard(live_demo_site, browser_page, new_page):
     campaign = CampaignPage.objects.live().first()
-    editor = chromium.new_context(locale="en-GB").new_page()
+    editor = new_page()
     sign_in_to_admin(editor, live_demo_site, UserFactory(role=roles.EDITORS))
     open_campaign_editor(editor, live_demo_site, campaign)
     editor.locator("#id_title").fill(NEW_TITLE)
@@ -69,9 +69,9 @@ MYTH = "Officers cannot have beards."
 
 
 def test_an_editors_new_myth_is_public_only_once_a_moderator_approves_it(
-    live_demo_site, browser_page, chromium
+    live_demo_site, browser_page, new_page
 ):
-    editor = chromium.new_context(locale="en-GB").new_page()
+    editor = new_page()
     sign_in_to_admin(editor, live_demo_site, UserFactory(role=roles.EDITORS))
     editor.locator("#wagtail-sidebar").get_by_role("button", name="Content library").click()
     editor.locator("#wagtail-sidebar").get_by_role("link", name="Myths").click()
@@ -88,7 +88,7 @@ def test_an_editors_new_myth_is_public_only_once_a_moderator_approves_it(
     listed = editor.get_by_role("row").filter(has_text=MYTH)
     assert "in moderation" in listed.inner_text().lower()
 
-    visitor = chromium.new_context(locale="en-GB").new_page()
+    visitor = new_page()
     visitor.goto(live_demo_site + "/myths-and-facts/")
     assert MYTH not in visitor.content()
 

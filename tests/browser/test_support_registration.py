@@ -31,10 +31,10 @@ def fill_in_registration(page):
     page.check("#id_consent")
 
 
-def test_register_then_team_finds_record_and_editor_cannot(live_demo_site, chromium):
+def test_register_then_team_finds_record_and_editor_cannot(live_demo_site, new_page):
     SupportRequest.objects.all().delete()
     mail.outbox = []
-    person = chromium.new_context(locale="en-GB").new_page()
+    person = new_page()
     person.goto(live_demo_site + FORM)
     fill_in_registration(person)
     person.get_by_role("button", name="Register for support").click()
@@ -47,14 +47,14 @@ def test_register_then_team_finds_record_and_editor_cannot(live_demo_site, chrom
     assert EmailDelivery.objects.get(reference=reference, kind="confirmation").status == "sent"
     assert any(reference in message.body for message in mail.outbox)
 
-    team = chromium.new_context(locale="en-GB").new_page()
+    team = new_page()
     sign_in_to_admin(team, live_demo_site, UserFactory(role=roles.DIVERSITY_TEAM))
     team.goto(f"{live_demo_site}/admin/support-queue/?q={reference}")
     team.get_by_role("link", name=reference).click()
     team.get_by_text("Amina Okafor").first.wait_for()
     assert "Registered" in team.content()
 
-    editor = chromium.new_context(locale="en-GB").new_page()
+    editor = new_page()
     sign_in_to_admin(editor, live_demo_site, UserFactory(role=roles.EDITORS))
     response = editor.goto(f"{live_demo_site}/admin/support-queue/inspect/{record.pk}/")
     assert response.status == 403
