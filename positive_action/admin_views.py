@@ -20,6 +20,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.defaults import permission_denied
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
 from wagtail import hooks
 from wagtail.admin.ui import tables
 from wagtail.coreutils import multigetattr
@@ -196,11 +200,6 @@ class QueueIndexView(IndexView):
     def write_xlsx(self, queryset, output):
         """Wagtail's XLSX export with a bold, shaded header row that stays in view, readable column
         widths and times to the minute. openpyxl's write-only sheet keeps rows on disk as they stream."""
-        from openpyxl import Workbook
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Font, PatternFill
-        from openpyxl.utils import get_column_letter
-
         workbook = Workbook(write_only=True, iso_dates=True)
         sheet = workbook.create_sheet(title=str(_("Support requests"))[:31])
         sheet.freeze_panes = "A2"
