@@ -56,7 +56,7 @@ from .workflow import (
     set_next_contact,
     stage_choices,
 )
-from .working_days import add_working_days
+from recruitment_site.core.working_days import add_working_days
 
 EXPORT_PERMISSION = "positive_action.export_supportrequest"
 REPORT_PERMISSION = "positive_action.view_equality_report"

@@ -19,7 +19,7 @@ from positive_action.choices import (
     SupportType,
 )
 from positive_action.data_protection.dates import months_before
-from positive_action.working_days import working_days_before
+from recruitment_site.core.working_days import working_days_before
 
 from .timeline import TimelineEntry
 

@@ -1,13 +1,6 @@
 from datetime import date
 
-from django.utils import timezone
-
-from positive_action.working_days import (
-    LAST_LISTED_YEAR,
-    add_working_days,
-    is_working_day,
-    working_days_before,
-)
+from recruitment_site.core.working_days import add_working_days, is_working_day, working_days_before
 
 
 def test_weekends_and_bank_holidays_are_not_working_days():
@@ -27,7 +20,13 @@ def test_add_working_days_over_christmas():
     assert add_working_days(date(2026, 12, 24), 2) == date(2026, 12, 30)
 
 
-def test_bank_holiday_list_still_covers_next_year():
-    """Fails from December of the last listed year: time to add next year's bank holidays."""
-    today = timezone.localdate()
-    assert LAST_LISTED_YEAR > today.year or today.month < 12
+def test_bank_holidays_are_known_for_years_no_list_was_written_for():
+    # Christmas 2032 falls on a Saturday, so Monday 27 and Tuesday 28 December are substitute days.
+    assert not is_working_day(date(2032, 12, 27))
+    assert not is_working_day(date(2032, 12, 28))
+    assert is_working_day(date(2032, 12, 29))
+
+
+def test_scottish_only_holidays_are_working_days_in_england():
+    assert is_working_day(date(2026, 11, 30))  # St Andrew's Day (observed in Scotland only)
+    assert is_working_day(date(2027, 1, 4))  # 2 January substitute (Scotland only)
