@@ -31,6 +31,7 @@ from wagtail.snippets.views.snippets import IndexView, InspectView
 
 from positive_action.data_protection.equality import retained_respondents, with_retained_answers
 from recruitment_site.core.spreadsheets import formula_safe, local_minute, local_naive
+from recruitment_site.core.working_days import add_working_days
 
 from .audit import audit, audit_list
 from .choices import ACTIVITY_KINDS, SupportType
@@ -56,7 +57,6 @@ from .workflow import (
     set_next_contact,
     stage_choices,
 )
-from recruitment_site.core.working_days import add_working_days
 
 EXPORT_PERMISSION = "positive_action.export_supportrequest"
 REPORT_PERMISSION = "positive_action.view_equality_report"
