@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.defaults import permission_denied
@@ -36,7 +36,7 @@ from recruitment_site.core.working_days import add_working_days
 from .audit import audit, audit_list
 from .choices import ACTIVITY_KINDS, SupportType
 from .days import day_with_distance
-from .models import QUESTIONS, EqualityMonitoring, SupportRequest, SupportSettings
+from .models import QUESTIONS, CaseworkEmailTemplate, EqualityMonitoring, SupportRequest, SupportSettings
 from .table_columns import (
     BulkActionsCheckboxColumn,
     Column,
@@ -52,6 +52,7 @@ from .workflow import (
     add_note,
     assign_owner,
     change_stage,
+    email_person,
     log_activity,
     release_from_spam_review,
     set_next_contact,
@@ -291,7 +292,13 @@ class RecordView(InspectView):
         if not request.user.has_perm(CHANGE_PERMISSION) or slug not in ACTIONS:
             return forbidden(request)
         action = ACTIONS[slug]
-        form = action.form_class(request.POST, record=self.object, prefix=form_prefix(slug))
+        form = action.form_class(
+            request.POST, record=self.object, user=request.user, prefix=form_prefix(slug)
+        )
+        if getattr(form, "filled", False):
+            # Filled in from a template, to be read before it is sent: shown again, nothing saved.
+            self.bound_action = (slug, form)
+            return self.render_to_response(self.get_context_data())
         if form.is_valid():
             try:
                 action.apply(request, self.object, form.cleaned_data)
@@ -323,7 +330,9 @@ class RecordView(InspectView):
         record = self.object
         context["timeline"] = merged_timeline(record.timeline.select_related("actor"), record.reference)
         context["can_act"] = self.request.user.has_perm(CHANGE_PERMISSION)
-        context["action_forms"] = action_forms(record, self.bound_action) if context["can_act"] else []
+        context["action_forms"] = (
+            action_forms(record, self.request.user, self.bound_action) if context["can_act"] else []
+        )
         context["release_url"] = reverse("support_queue:action", args=[record.pk, "release"])
         context["summary"] = record_summary(record, service_settings(self.request))
         return context
@@ -332,7 +341,16 @@ class RecordView(InspectView):
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class ActivityForm(forms.Form):
+class RecordActionForm(forms.Form):
+    """A form on the record page: it knows the record and the member of staff using it."""
+
+    def __init__(self, *args, record, user, **kwargs):
+        self.record = record
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+
+class ActivityForm(RecordActionForm):
     """The record's main form: what happened, with its outcome, the next contact and any stage change."""
 
     contact_kind = forms.ChoiceField(
@@ -358,54 +376,93 @@ class ActivityForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, record, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["stage"].choices = [("", _("Leave as it is"))] + stage_choices(record.stage)
+        self.fields["stage"].choices = [("", _("Leave as it is"))] + stage_choices(self.record.stage)
 
 
-class StageForm(forms.Form):
+class StageForm(RecordActionForm):
     stage = forms.ChoiceField(label=gettext_lazy("New stage"))
     note = forms.CharField(
         label=gettext_lazy("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args, record, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["stage"].choices = stage_choices(record.stage)
+        self.fields["stage"].choices = stage_choices(self.record.stage)
 
 
-class OwnerForm(forms.Form):
+class OwnerForm(RecordActionForm):
     owner = forms.ModelChoiceField(
         label=gettext_lazy("Owner"), queryset=None, required=False, empty_label=gettext_lazy("Unassigned")
     )
 
-    def __init__(self, *args, record=None, **kwargs):
-        super().__init__(*args, initial={"owner": record.owner_id} if record else None, **kwargs)
+    def __init__(self, *args, record, **kwargs):
+        super().__init__(*args, record=record, initial={"owner": record.owner_id}, **kwargs)
         self.fields["owner"].queryset = team_members()
         self.fields["owner"].label_from_instance = staff_name
 
 
-class NoteForm(forms.Form):
+class NoteForm(RecordActionForm):
     text = forms.CharField(
         label=gettext_lazy("Note"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, record=None, **kwargs):
-        super().__init__(*args, **kwargs)
 
-
-class NextContactForm(forms.Form):
+class NextContactForm(RecordActionForm):
     next_contact_date = forms.DateField(label=gettext_lazy("Next contact"), required=False, widget=DATE_INPUT)
 
-    def __init__(self, *args, record=None, **kwargs):
+    def __init__(self, *args, record, **kwargs):
         super().__init__(
-            *args, initial={"next_contact_date": record.next_contact_date} if record else None, **kwargs
+            *args, record=record, initial={"next_contact_date": record.next_contact_date}, **kwargs
         )
 
 
-class ReleaseForm(forms.Form):
-    def __init__(self, *args, record=None, **kwargs):
-        super().__init__(*args, **kwargs)
+class EmailForm(RecordActionForm):
+    """An email to the person, from a template or written here; "Fill in from template" puts the
+    template's words, made out for this record, into the boxes to be checked and changed before sending."""
+
+    FILL = "fill"
+
+    template = forms.ModelChoiceField(
+        label=gettext_lazy("Template"),
+        queryset=CaseworkEmailTemplate.objects.all(),
+        required=False,
+        empty_label=gettext_lazy("None: write it here"),
+    )
+    subject = forms.CharField(label=gettext_lazy("Subject"), max_length=200)
+    body = forms.CharField(
+        label=gettext_lazy("Message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 8})
+    )
+    next_contact_date = forms.DateField(label=gettext_lazy("Next contact"), required=False, widget=DATE_INPUT)
+
+    def __init__(self, data=None, *args, record, user, **kwargs):
+        prefix = kwargs.get("prefix")
+        self.filled = bool(data and (f"{prefix}-{self.FILL}" if prefix else self.FILL) in data)
+        if self.filled:
+            data = self.filled_from_template(data, kwargs.get("prefix"), record, user)
+        super().__init__(data, *args, record=record, user=user, **kwargs)
+
+    @staticmethod
+    def filled_from_template(data, prefix, record, user):
+        def key(name):
+            return f"{prefix}-{name}" if prefix else name
+
+        template = CaseworkEmailTemplate.objects.filter(pk=data.get(key("template")) or None).first()
+        if not template:
+            return data
+        data = data.copy()
+        data[key("subject")], data[key("body")] = template.written_for(record, staff_name(user))
+        return data
+
+    def clean(self):
+        if not self.record.email:
+            raise forms.ValidationError(_("This record has no email address: call them or log the contact."))
+        return super().clean()
+
+
+class ReleaseForm(RecordActionForm):
+    pass
 
 
 def apply_activity(request, record, data):
@@ -417,6 +474,18 @@ def apply_activity(request, record, data):
         note=data["note"],
         next_contact=data["next_contact_date"],
         new_stage=data["stage"],
+    )
+
+
+def apply_email(request, record, data):
+    reply_to = service_settings(request).team_email or request.user.email
+    return email_person(
+        record,
+        request.user,
+        data["subject"],
+        data["body"],
+        reply_to=reply_to,
+        next_contact=data["next_contact_date"],
     )
 
 
@@ -448,12 +517,21 @@ class RecordAction:
     form_class: type
     button: str
     apply: object
+    # A second button that fills the form in rather than saving it, as (form field name, label).
+    fill_button: tuple = None
 
 
 ACTIONS = {
     action.slug: action
     for action in [
         RecordAction("activity", ActivityForm, gettext_lazy("Log activity"), apply_activity),
+        RecordAction(
+            "email",
+            EmailForm,
+            gettext_lazy("Send email"),
+            apply_email,
+            fill_button=(EmailForm.FILL, gettext_lazy("Fill in from template")),
+        ),
         RecordAction("owner", OwnerForm, gettext_lazy("Assign owner"), apply_owner),
         RecordAction("stage", StageForm, gettext_lazy("Change stage"), apply_stage),
         RecordAction("next-contact", NextContactForm, gettext_lazy("Set next contact"), apply_next_contact),
@@ -462,7 +540,7 @@ ACTIONS = {
     ]
 }
 # The forms the record page shows in its actions panel (release has its own place, above the details).
-PANEL_ACTIONS = ["activity", "owner", "stage", "next-contact", "note"]
+PANEL_ACTIONS = ["activity", "email", "owner", "stage", "next-contact", "note"]
 
 
 def form_prefix(slug):
@@ -470,7 +548,7 @@ def form_prefix(slug):
     return slug if slug in PANEL_ACTIONS else None
 
 
-def action_forms(record, bound=None):
+def action_forms(record, user, bound=None):
     """[(action, url, form)] for the record page; ``bound`` is (slug, form) to show a failed form again."""
     forms_ = []
     for slug in PANEL_ACTIONS:
@@ -478,7 +556,7 @@ def action_forms(record, bound=None):
         if bound and bound[0] == slug:
             form = bound[1]
         else:
-            form = action.form_class(record=record, prefix=form_prefix(slug))
+            form = action.form_class(record=record, user=user, prefix=form_prefix(slug))
         forms_.append((action, reverse("support_queue:action", args=[record.pk, slug]), form))
     return forms_
 
@@ -520,7 +598,7 @@ def contact_summary(record):
     return format_html(
         "{}<br>{}",
         record.get_preferred_contact_display(),
-        format_html(" · ".join(["{}"] * len(links)), *links),
+        format_html_join(" · ", "{}", ((link,) for link in links)),
     )
 
 

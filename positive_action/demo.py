@@ -19,6 +19,7 @@ from .choices import (
     SupportType,
 )
 from .models import (
+    CaseworkEmailTemplate,
     EqualityMonitoring,
     SupportRegistrationPage,
     SupportRequest,
@@ -145,9 +146,33 @@ def demo_request(number, rng, boroughs, owner):
         )
 
 
+EMAIL_TEMPLATES = [
+    (
+        "First contact",
+        "Your registration for support, {first_name}",
+        "Dear {first_name},\n\nThank you for registering for support with your application "
+        "(reference {reference}). I am your contact in the diversity team. When would suit you for a "
+        "short call about the support you would like?\n\nBest wishes,\n{sender_name}\nDiversity team",
+    ),
+    (
+        "Mock interview invitation",
+        "Your mock interview, {first_name}",
+        "Dear {first_name},\n\nWe would like to offer you a mock interview to prepare for the assessment "
+        "centre. Reply to this email with two or three times that suit you and we will book one.\n\n"
+        "Best wishes,\n{sender_name}\nDiversity team",
+    ),
+]
+
+
+def ensure_email_templates():
+    for title, subject, body in EMAIL_TEMPLATES:
+        CaseworkEmailTemplate.objects.get_or_create(title=title, defaults={"subject": subject, "body": body})
+
+
 def load_support_demo(home, site):
     ensure_registration_page(home)
     ensure_settings(site)
+    ensure_email_templates()
     if SupportRequest.objects.exists():
         return
     rng = random.Random(4)  # the same demo queue every time

@@ -37,11 +37,10 @@ MAX_BACKOFF_SECONDS = 6 * 60 * 60
 STUCK_AFTER = timedelta(minutes=15)
 
 
-def queue_email(*, reference, recipient, subject, body, kind=""):
+def queue_email(*, reference, recipient, subject, body, kind="", reply_to=""):
     """Write an email to the outbox in the caller's transaction; it is sent after the commit."""
-    return queue_emails(
-        [dict(reference=reference, recipient=recipient, subject=subject, body=body, kind=kind)]
-    )[0]
+    email = dict(reference=reference, recipient=recipient, subject=subject, body=body, kind=kind)
+    return queue_emails([{**email, "reply_to": reply_to}])[0]
 
 
 def queue_emails(emails):
@@ -146,6 +145,7 @@ def build_message(delivery):
         subject=delivery.subject,
         body=delivery.body,
         to=[delivery.recipient],
+        reply_to=[delivery.reply_to] if delivery.reply_to else None,
         headers={"Message-ID": f"<outbox-{delivery.pk}-{delivery.reference}@{domain}>"},
     )
 

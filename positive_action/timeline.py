@@ -41,26 +41,43 @@ def entry_details(entry):
     return details
 
 
+def delivery_line(email):
+    line = _("Delivery: %(status)s") % {"status": email.get_status_display()}
+    if email.status == EmailDelivery.Status.FAILED and email.last_error:
+        line = f"{line} ({email.last_error})"
+    return line
+
+
 def merged_timeline(entries, reference):
-    """Newest first. ``entries`` is the record's timeline queryset (select_related("actor") please)."""
-    items = [
-        TimelineItem(
-            when=entry.created,
-            kind=entry.kind,
-            title=str(entry.get_kind_display()),
-            text=entry.text,
-            actor=entry.actor,
-            entry=entry,
-            details=entry_details(entry),
+    """Newest first. ``entries`` is the record's timeline queryset (select_related("actor") please).
+    An email written on the record belongs to the entry that logged it, which shows its delivery; the
+    automatic emails (confirmation, team notice) are items of their own."""
+    emails = {email.pk: email for email in EmailDelivery.objects.for_reference(reference)}
+    items = []
+    for entry in entries:
+        email = emails.pop((entry.data or {}).get("email"), None)
+        details = entry_details(entry)
+        if email:
+            details.append(delivery_line(email))
+        items.append(
+            TimelineItem(
+                when=entry.created,
+                kind=entry.kind,
+                title=str(entry.get_kind_display()),
+                text=entry.text,
+                actor=entry.actor,
+                entry=entry,
+                email=email,
+                details=details,
+            )
         )
-        for entry in entries
-    ]
-    for email in EmailDelivery.objects.for_reference(reference):
+    for email in emails.values():
         items.append(
             TimelineItem(
                 when=email.sent_at or email.created,
                 kind=f"email_{email.status}",
-                title=f"Email {email.get_status_display().lower()}: {email.subject}",
+                title=_("Email %(status)s: %(subject)s")
+                % {"status": email.get_status_display().lower(), "subject": email.subject},
                 text=email.last_error if email.status != EmailDelivery.Status.SENT else "",
                 email=email,
             )

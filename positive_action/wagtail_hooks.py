@@ -16,7 +16,7 @@ from .audit import register_audit_actions
 from .bulk_actions import AssignOwnerBulkAction, ChangeStageBulkAction
 from .dashboard import VIEW_PERMISSION, SupportQueuePanel
 from .filters import SupportRequestFilterSet
-from .models import SupportRequest
+from .models import CaseworkEmailTemplate, SupportRequest
 
 
 def queue_permission_required(view_class):
@@ -114,6 +114,22 @@ class SupportQueueViewSet(SnippetViewSet):
 
 
 register_snippet(SupportQueueViewSet)
+
+
+class CaseworkEmailTemplateViewSet(SnippetViewSet):
+    """The emails the team sends from a record, under Snippets and linked from the record's email form."""
+
+    model = CaseworkEmailTemplate
+    base_url_path = "casework-email-templates"
+    admin_url_namespace = "casework_email_templates"
+    menu_label = _("Casework email templates")
+    icon = "mail"
+    list_display = ["title", "subject"]
+    search_fields = ["title", "subject", "body"]
+    search_backend_name = None
+
+
+register_snippet(CaseworkEmailTemplateViewSet)
 
 
 class PermissionMenuItem(MenuItem):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from .audit import audit
 from .choices import FINISHED_STAGES, ContactKind, Stage
 from .models import SupportRequest, SupportRequestEvent
+from .outbox import queue_email
 from .team import staff_name
 
 TRANSITIONS = {
@@ -90,7 +91,9 @@ def assign_owner(record, owner, user):
 
 
 @transaction.atomic
-def log_activity(record, user, contact_kind, outcome="", note="", next_contact=None, new_stage=""):
+def log_activity(
+    record, user, contact_kind, outcome="", note="", next_contact=None, new_stage="", email=None
+):
     """One thing that happened (a call, an email, a meeting, an event, a call nobody answered), its
     outcome, the next contact date and any stage change, written as one timeline entry.
 
@@ -100,6 +103,8 @@ def log_activity(record, user, contact_kind, outcome="", note="", next_contact=N
     if not new_stage and record.stage == Stage.NEW and contact_kind != ContactKind.NO_ANSWER:
         new_stage = Stage.CONTACTED
     data = {"outcome": outcome} if outcome else {}
+    if email:
+        data["email"] = email.pk
     fields = ["updated"]
     if new_stage:
         data["stage"] = _move_to_stage(record, new_stage)
@@ -119,6 +124,28 @@ def log_activity(record, user, contact_kind, outcome="", note="", next_contact=N
         next_contact=data.get("next_contact"),
     )
     return record
+
+
+@transaction.atomic
+def email_person(record, user, subject, body, reply_to="", next_contact=None):
+    """An email written on the record: into the outbox (sent after the commit, retried if the mail
+    server is down) and onto the timeline as an email contact that carries the delivery's status."""
+    email = queue_email(
+        reference=record.reference,
+        recipient=record.email,
+        subject=subject,
+        body=body,
+        kind="casework",
+        reply_to=reply_to,
+    )
+    return log_activity(
+        record,
+        user,
+        ContactKind.EMAIL,
+        outcome=_("Sent “%(subject)s”") % {"subject": subject},
+        next_contact=next_contact,
+        email=email,
+    )
 
 
 @transaction.atomic

@@ -1,3 +1,4 @@
+from .email_templates import CaseworkEmailTemplate
 from .equality import QUESTIONS, EqualityMonitoring
 from .outbox import EmailDelivery
 from .pages import SupportRegistrationPage
@@ -7,6 +8,7 @@ from .support import SupportRequest, SupportRequestEvent
 from .timeline import TimelineEntry
 
 __all__ = [
+    "CaseworkEmailTemplate",
     "QUESTIONS",
     "EmailDelivery",
     "EqualityMonitoring",

@@ -34,6 +34,9 @@ class EmailDelivery(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=50, blank=True, help_text=_("e.g. confirmation"))
     recipient = models.EmailField(_("recipient"))
+    reply_to = models.EmailField(
+        _("reply to"), blank=True, help_text=_("Where the person's reply goes, for emails sent from a record")
+    )
     subject = models.CharField(_("subject"), max_length=255)
     body = models.TextField(_("body"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)

@@ -1,6 +1,6 @@
 """The diversity team's casework in a real browser, clicking what a caseworker clicks: find a new
 registration, assign it, log a call with its outcome, a next-contact date and a stage change, set the next
-contact again, bulk-assign three records; and a lead exports the queue and opens the files."""
+contact again, email them from a template, bulk-assign three records; and a lead exports the queue and opens the files."""
 
 import csv
 import io
@@ -11,7 +11,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from home import roles
-from positive_action.models import SupportRequest
+from positive_action.models import EmailDelivery, SupportRequest
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.conftest import sign_in_to_admin
 from tests.factories import UserFactory
@@ -89,6 +89,36 @@ def test_caseworker_assigns_logs_a_call_with_next_contact_and_stage_and_sees_it_
     record.refresh_from_db()
     assert record.next_contact_date == later
     assert_no_axe_violations(page)
+
+
+def test_caseworker_emails_from_a_template_and_sees_it_on_the_timeline(
+    live_demo_site, browser_page, caseworker
+):
+    page = browser_page
+    record = SupportRequestFactory(name="Amina Okafor", email="amina@example.org", stage="new")
+
+    open_record_from_the_queue(page, "Amina Okafor")
+    email = action_form(page, "Send email")
+    email.get_by_label("Template").select_option(label="Mock interview invitation")
+    email.get_by_role("button", name="Fill in from template").click()
+    email = action_form(page, "Send email")
+    assert email.get_by_label("Subject").input_value() == "Your mock interview, Amina"
+    message = email.get_by_label("Message")
+    assert "Dear Amina," in message.input_value() and "Priya Shah" in message.input_value()
+    assert_no_axe_violations(page)
+
+    message.fill(message.input_value().replace("two or three times", "two times"))
+    email.get_by_role("button", name="Send email").click()
+    page.get_by_text("Saved: Send email.").wait_for()
+
+    timeline = page.locator("ol").filter(has_text="Contact logged")
+    assert "Outcome: Sent “Your mock interview, Amina”" in timeline.inner_text()
+    timeline.get_by_text("The email").click()
+    assert "Reply to this email with two times" in timeline.inner_text()
+    [delivery] = EmailDelivery.objects.filter(reference=record.reference, kind="casework")
+    assert delivery.recipient == "amina@example.org" and "two times" in delivery.body
+    record.refresh_from_db()
+    assert record.stage == "contacted"
 
 
 def test_an_activity_without_an_outcome_is_refused_and_keeps_what_was_typed(

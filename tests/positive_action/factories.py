@@ -1,7 +1,7 @@
 import factory
 from django.utils import timezone
 
-from positive_action.models import SupportRequest
+from positive_action.models import CaseworkEmailTemplate, SupportRequest
 from positive_action.references import new_reference
 
 
@@ -17,3 +17,14 @@ class SupportRequestFactory(factory.django.DjangoModelFactory):
     heard_about = "event"
     support_wanted = ",mentoring,"
     consented_at = factory.LazyFunction(timezone.now)
+
+
+class CaseworkEmailTemplateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CaseworkEmailTemplate
+
+    title = factory.Sequence(lambda n: f"Template {n}")
+    subject = "Your mock interview, {first_name}"
+    body = (
+        "Dear {name},\n\nWe have booked you a mock interview. Your reference is {reference}.\n\n{sender_name}"
+    )
