@@ -4,6 +4,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
@@ -18,6 +19,14 @@ class RichTextBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         kwargs.setdefault("features", ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"])
         super().__init__(**kwargs)
+
+    @cached_property
+    def field(self):
+        field = super().field
+        # Directly in a stream the editor has no <label> of its own, so screen readers announced an
+        # unnamed text box; the block's label names it (Draftail takes ariaLabel from its options).
+        field.widget.options = {**field.widget.options, "ariaLabel": str(self.label)}
+        return field
 
     class Meta:
         icon = "pilcrow"

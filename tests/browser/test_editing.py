@@ -1,10 +1,15 @@
 """Comms staff editing in a real browser: an editor changes a campaign page, sees the change in the
-preview panel and submits it for moderation; a moderator approves and publishes it from their dashboard."""
+preview panel and submits it for moderation; an editor builds a new campaign from several blocks; a
+moderator approves and publishes from their dashboard and schedules a change to an event."""
+
+import re
+from datetime import datetime, time, timedelta
 
 import pytest
+from django.utils import timezone
 
 from home import roles
-from home.models import CampaignPage
+from home.models import CampaignIndexPage, CampaignPage, EventPage
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.conftest import sign_in_to_admin
 from tests.factories import UserFactory
@@ -106,3 +111,86 @@ def test_an_editors_new_myth_is_public_only_once_a_moderator_approves_it(
 
     visitor.goto(live_demo_site + "/myths-and-facts/")
     visitor.get_by_text(MYTH).first.wait_for()
+
+
+CAMPAIGN = "Special Constables in Newham"
+
+
+def insert_block(page, label):
+    """The last "Insert a block" button in the page body, and the block named ``label`` from its menu."""
+    page.locator("[data-contentpath=body]").get_by_role("button", name="Insert a block").last.click()
+    page.get_by_role("option", name=label, exact=True).click()
+
+
+def test_editor_builds_a_campaign_from_several_blocks_and_sees_it_in_the_preview(
+    live_demo_site, browser_page
+):
+    page = browser_page
+    index = CampaignIndexPage.objects.live().first()
+    sign_in_to_admin(page, live_demo_site, UserFactory(role=roles.EDITORS))
+    page.goto(f"{live_demo_site}/admin/pages/{index.pk}/")
+    page.get_by_role("link", name="Add child page").first.click()
+    page.locator("#id_title").fill(CAMPAIGN)
+    page.locator("#id_summary").fill("Volunteer a few hours a month and police the streets you know.")
+
+    body = page.locator("[data-contentpath=body]")
+    insert_block(page, "Rich text")
+    body.locator(".Draftail-Editor [contenteditable=true]").last.click()
+    page.keyboard.type("Specials have the same powers as regular officers.")
+    insert_block(page, "Statistic")
+    body.get_by_label(re.compile("^Figure")).fill("1 in 4")
+    body.get_by_label(re.compile("^What the figure measures")).fill("of our specials joined the regulars")
+    insert_block(page, "Call to action")
+    body.get_by_label(re.compile("^Heading")).fill("Thinking of volunteering?")
+    body.get_by_label("Or another web address").fill("https://example.org/specials/")
+    body.get_by_label("Label", exact=True).fill("Find out more")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-contentpath=body] input[type=hidden]')]"
+        ".some((input) => input.value.includes('same powers'))"
+    )
+
+    page.get_by_role("button", name="Toggle preview").click()
+    preview = page.frame_locator("#w-preview-iframe")
+    preview.get_by_role("heading", level=1, name=CAMPAIGN).wait_for(timeout=15_000)
+    preview.get_by_text("1 in 4").wait_for()
+    preview.get_by_role("link", name="Find out more").wait_for()
+    assert_no_axe_violations(page)
+
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Submit to Moderators approval").click()
+    page.get_by_text("has been submitted for moderation").first.wait_for()
+
+    campaign = CampaignPage.objects.get(title=CAMPAIGN)
+    assert not campaign.live
+    blocks = campaign.get_latest_revision_as_object().body
+    assert [block.block_type for block in blocks] == ["rich_text", "statistic", "call_to_action"]
+    assert blocks[1].value["figure"] == "1 in 4"
+
+
+def test_moderator_schedules_a_change_to_an_event_to_go_live_tomorrow_morning(live_demo_site, browser_page):
+    page = browser_page
+    event = EventPage.objects.live().first()
+    old_title = event.title
+    tomorrow_nine = timezone.make_aware(
+        datetime.combine(timezone.localdate() + timedelta(days=1), time(9, 0))
+    )
+    sign_in_to_admin(page, live_demo_site, UserFactory(role=roles.MODERATORS))
+    page.goto(f"{live_demo_site}/admin/pages/{event.get_parent().pk}/")
+    page.get_by_role("link", name=event.title, exact=True).first.click()
+    page.locator("#id_title").fill(f"{old_title} (new venue)")
+
+    page.get_by_role("button", name="Toggle status").click()
+    page.locator("[data-side-panel=status]").get_by_role("button", name="Set schedule").click()
+    dialog = page.get_by_role("dialog").filter(has_text="Set publishing schedule")
+    dialog.get_by_label("Go live date/time").fill(tomorrow_nine.strftime("%Y-%m-%d %H:%M"))
+    dialog.get_by_role("button", name="Save schedule").click()
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Schedule to publish").click()
+    page.get_by_text("has been scheduled for publishing").first.wait_for()
+    assert_no_axe_violations(page)
+
+    event.refresh_from_db()
+    assert event.title == old_title  # the public still sees the event as it is
+    revision = event.scheduled_revision
+    assert revision.approved_go_live_at == tomorrow_nine
+    assert revision.as_object().title == f"{old_title} (new venue)"
