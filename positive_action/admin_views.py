@@ -1,4 +1,4 @@
-"""The diversity team's queue in the Wagtail admin: list, record view, actions and the equality report."""
+"""The diversity team's queue in the Wagtail admin: list, export, record view and its actions."""
 
 import datetime
 import tempfile
@@ -8,10 +8,8 @@ from functools import wraps
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
-from django.db.models import Count
 from django.http import FileResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -19,7 +17,6 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.defaults import permission_denied
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
@@ -29,14 +26,14 @@ from wagtail.admin.ui import tables
 from wagtail.coreutils import multigetattr
 from wagtail.snippets.views.snippets import IndexView, InspectView
 
-from positive_action.data_protection.equality import retained_respondents, with_retained_answers
+from recruitment_site.core.admin_pages import forbidden
 from recruitment_site.core.spreadsheets import formula_safe, local_minute, local_naive
 from recruitment_site.core.working_days import add_working_days
 
 from .audit import audit, audit_list
 from .choices import ACTIVITY_KINDS, SupportType
 from .days import day_with_distance
-from .models import QUESTIONS, CaseworkEmailTemplate, EqualityMonitoring, SupportRequest, SupportSettings
+from .models import CaseworkEmailTemplate, SupportRequest, SupportSettings
 from .table_columns import (
     BulkActionsCheckboxColumn,
     Column,
@@ -60,9 +57,7 @@ from .workflow import (
 )
 
 EXPORT_PERMISSION = "positive_action.export_supportrequest"
-REPORT_PERMISSION = "positive_action.view_equality_report"
 CHANGE_PERMISSION = "positive_action.change_supportrequest"
-SMALL_NUMBER = 5
 EXPORT_CHUNK_SIZE = 2000
 XLSX_MINUTE = "yyyy-mm-dd hh:mm"
 # Characters wide, for the columns whose contents are longer than their headings.
@@ -84,11 +79,6 @@ QUEUE_PERMISSIONS = [
     "positive_action.change_supportrequest",
     "positive_action.delete_supportrequest",
 ]
-
-
-def forbidden(request):
-    """A real 403: Wagtail would otherwise turn PermissionDenied into a redirect to the dashboard."""
-    return permission_denied(request, PermissionDenied())
 
 
 def queue_access_required(view):
@@ -614,33 +604,6 @@ def record_summary(record, service):
     for describe in hooks.get_hooks(RECORD_SUMMARY_HOOK):
         items.extend(describe(record))
     return items
-
-
-def suppressed(count):
-    return _("fewer than 5") if 0 < count < SMALL_NUMBER else str(count)
-
-
-def equality_rows():
-    """Counts per answer for each question; small numbers hidden so no one can be singled out."""
-    answers = EqualityMonitoring.objects.filter(support_request__needs_spam_review=False)
-    sections = []
-    for name, question, choices in QUESTIONS:
-        counts = dict(answers.exclude(**{name: ""}).values_list(name).annotate(total=Count("pk")).order_by())
-        counts = with_retained_answers(name, counts)  # people anonymised by retention, as unlinked counts
-        rows = [(label, suppressed(counts.get(value, 0))) for value, label in choices.choices]
-        # A hidden count gets no bar: a bar's length would tell what the words "fewer than 5" hide.
-        bars = [(label, int(count) if count.isdigit() else None, count) for label, count in rows]
-        sections.append({"slug": name, "question": question, "rows": rows, "bars": bars})
-    return sections
-
-
-def equality_report(request):
-    if not request.user.has_perm(REPORT_PERMISSION):
-        return forbidden(request)
-    audit_list(EqualityMonitoring, "recruitment.equality_report_viewed", request.user)
-    total = EqualityMonitoring.objects.count() + retained_respondents()
-    context = {"sections": equality_rows(), "total": suppressed(total)}
-    return TemplateResponse(request, "positive_action/admin/equality_report.html", context)
 
 
 def owner_name(record):

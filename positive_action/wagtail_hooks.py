@@ -11,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views
+from . import admin_views, reports
 from .audit import register_audit_actions
 from .bulk_actions import AssignOwnerBulkAction, ChangeStageBulkAction
 from .dashboard import VIEW_PERMISSION, SupportQueuePanel
@@ -106,7 +106,7 @@ class SupportQueueViewSet(SnippetViewSet):
         patterns = super().get_urlpatterns() + [
             # The record's forms post to the record view itself, which shows a failed form again.
             path("record/<int:pk>/<slug:action>/", self.inspect_view, name="action"),
-            path("equality/", admin_views.equality_report, name="equality"),
+            path("equality/", reports.equality_report, name="equality"),
         ]
         for pattern in patterns:
             pattern.callback = admin_views.queue_access_required(pattern.callback)
@@ -149,7 +149,7 @@ def register_equality_report_menu_item():
         name="equality-report",
         icon_name="table",
         order=160,
-        permission=admin_views.REPORT_PERMISSION,
+        permission=reports.REPORT_PERMISSION,
     )
 
 

@@ -1,6 +1,6 @@
 """Support requests: a person who registered for positive-action support, and what happened since."""
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -19,15 +19,12 @@ from positive_action.choices import (
     SupportType,
 )
 from positive_action.data_protection.dates import months_before
+from recruitment_site.core.dates import start_of_day
 from recruitment_site.core.working_days import working_days_before
 
 from .timeline import TimelineEntry
 
 SUPPORT_SEPARATOR = ","
-
-
-def start_of_day(day):
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 class SupportRequestQuerySet(models.QuerySet):

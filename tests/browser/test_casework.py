@@ -230,6 +230,16 @@ def test_lead_opens_the_equality_report_and_network_report_with_charts(live_demo
     assert page.locator("svg.report-chart").count() >= 1
     assert_no_axe_violations(page)
 
+    borough = SupportRequest.objects.exclude(borough=None).first().borough
+    filters = page.locator("form.equality-report-filters")
+    filters.get_by_label("Borough of residence").select_option(label=borough.name)
+    filters.get_by_label("Registered").select_option(index=1)  # this quarter
+    filters.get_by_role("button", name="Show these counts").click()
+    page.get_by_text("rounded to the nearest 5").wait_for()
+    assert f"borough={borough.pk}" in page.url
+    assert page.locator("form.equality-report-filters select").first.input_value() != ""
+    assert_no_axe_violations(page)
+
     page.locator("#wagtail-sidebar").get_by_role("button", name="Ambassador network").click()
     page.locator("#wagtail-sidebar").get_by_role("link", name="Network report").click()
     page.get_by_role("heading", name="Ambassador network report", level=1).wait_for()

@@ -1,0 +1,134 @@
+"""The equality monitoring report: counts per answer, for all time or narrowed by quarter and borough.
+
+No count can single anyone out. Everywhere, a count under 5 reads "fewer than 5" and has no bar. A
+narrowed view adds rounding to the nearest 5 (as the ONS does for small-area census tables): without it,
+comparing two overlapping views, or a borough's view with the whole, would give away the few people who
+make the difference. People whose records retention anonymised are kept only as unlinked totals, with no
+date or borough, so they count in the all-time, all-borough view alone.
+"""
+
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from django import forms
+from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from home.models import Borough
+from positive_action.data_protection.equality import retained_respondents, with_retained_answers
+from recruitment_site.core.admin_pages import forbidden
+from recruitment_site.core.dates import start_of_day
+
+from .audit import audit_list
+from .models import QUESTIONS, EqualityMonitoring
+
+REPORT_PERMISSION = "positive_action.view_equality_report"
+SMALL_NUMBER = 5
+ROUNDING_BASE = 5
+QUARTERS_OFFERED = 8
+
+
+def quarter_start(day):
+    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def recent_quarters(today, count=QUARTERS_OFFERED):
+    """[(key, label, first day, day after the last)] for this quarter and the ones before it."""
+    start = quarter_start(today)
+    quarters = []
+    for _index in range(count):
+        end = start + relativedelta(months=3)
+        label = _("%(first)s to %(last)s %(year)s") % {
+            "first": start.strftime("%B"),
+            "last": (end - relativedelta(days=1)).strftime("%B"),
+            "year": start.year,
+        }
+        quarters.append((f"{start.year}-q{(start.month - 1) // 3 + 1}", label, start, end))
+        start -= relativedelta(months=3)
+    return quarters
+
+
+class EqualityReportFilterForm(forms.Form):
+    quarter = forms.ChoiceField(label=gettext_lazy("Registered"), required=False)
+    borough = forms.ModelChoiceField(
+        label=gettext_lazy("Borough of residence"),
+        queryset=Borough.objects.all(),
+        required=False,
+        empty_label=gettext_lazy("All boroughs"),
+    )
+
+    def __init__(self, *args, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.quarters = {key: (start, end) for key, _label, start, end in recent_quarters(today)}
+        self.fields["quarter"].choices = [("", _("Any time"))] + [
+            (key, label) for key, label, _start, _end in recent_quarters(today)
+        ]
+
+    def narrowed(self):
+        return bool(self.is_valid() and (self.cleaned_data["quarter"] or self.cleaned_data["borough"]))
+
+    def filter(self, answers):
+        if not self.is_valid():
+            return answers
+        if self.cleaned_data["quarter"]:
+            start, end = self.quarters[self.cleaned_data["quarter"]]
+            answers = answers.filter(
+                support_request__created__gte=start_of_day(start),
+                support_request__created__lt=start_of_day(end),
+            )
+        if self.cleaned_data["borough"]:
+            answers = answers.filter(support_request__borough=self.cleaned_data["borough"])
+        return answers
+
+
+def shown(count, rounded):
+    """What the report may say about ``count`` people: the words, and the bar's length (None: no bar)."""
+    if 0 < count < SMALL_NUMBER:
+        return _("fewer than 5"), None
+    if rounded and count:
+        count = ROUNDING_BASE * round(count / ROUNDING_BASE)
+        return _("about %(count)s") % {"count": count}, count
+    return str(count), count
+
+
+def counted_answers():
+    """Every answer the report counts: spam-review submissions are left out."""
+    return EqualityMonitoring.objects.filter(support_request__needs_spam_review=False)
+
+
+def equality_sections(answers, narrowed=False):
+    sections = []
+    for name, question, choices in QUESTIONS:
+        counts = dict(answers.exclude(**{name: ""}).values_list(name).annotate(total=Count("pk")).order_by())
+        if not narrowed:
+            counts = with_retained_answers(name, counts)
+        rows = [(label, *shown(counts.get(value, 0), narrowed)) for value, label in choices.choices]
+        sections.append(
+            {
+                "slug": name,
+                "question": question,
+                "rows": [(label, words) for label, words, _bar in rows],
+                "bars": [(label, bar, words) for label, words, bar in rows],
+            }
+        )
+    return sections
+
+
+def equality_report(request):
+    if not request.user.has_perm(REPORT_PERMISSION):
+        return forbidden(request)
+    form = EqualityReportFilterForm(request.GET or None, today=timezone.localdate())
+    narrowed = form.narrowed()
+    answers = form.filter(counted_answers())
+    audit_list(EqualityMonitoring, "recruitment.equality_report_viewed", request.user)
+    total = answers.count() + (0 if narrowed else retained_respondents())
+    context = {
+        "form": form,
+        "narrowed": narrowed,
+        "sections": equality_sections(answers, narrowed),
+        "total": shown(total, narrowed)[0],
+    }
+    return TemplateResponse(request, "positive_action/admin/equality_report.html", context)
