@@ -6,6 +6,7 @@ import datetime
 import functools
 import re
 
+from dateutil.relativedelta import relativedelta
 from django import forms
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -34,8 +35,8 @@ def parse_month(value):
 
 
 def shift_month(year, month, offset):
-    index = year * 12 + (month - 1) + offset
-    return index // 12, index % 12 + 1
+    shifted = datetime.date(year, month, 1) + relativedelta(months=offset)
+    return shifted.year, shifted.month
 
 
 def month_choices(archive, today=None):

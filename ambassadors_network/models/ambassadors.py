@@ -7,8 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from positive_action.data_protection.dates import months_before
 from positive_action.models.timeline import TimelineEntry
+from recruitment_site.core.dates import months_before
 
 from .choices import CommunityRole, ContactType, EntryKind, NetworkType, Status, TimeCommitment
 

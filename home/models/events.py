@@ -8,6 +8,7 @@ import datetime
 import re
 import zoneinfo
 
+from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -76,7 +77,7 @@ SEQUENCED_FIELDS = (
 def month_range(year, month):
     """The start of a London calendar month and of the next, as aware datetimes."""
     first = datetime.datetime(year, month, 1, tzinfo=LONDON)
-    following = datetime.datetime(year + month // 12, month % 12 + 1, 1, tzinfo=LONDON)
+    following = first + relativedelta(months=1)
     return first, following
 
 

@@ -16,8 +16,8 @@ from wagtail.log_actions import log
 from ambassadors_network.models import Ambassador
 from positive_action.audit import audit_list
 from positive_action.models import QUESTIONS, EqualityMonitoring, SupportRequest
+from recruitment_site.core.dates import start_of_month
 
-from .dates import start_of_month
 from .erasure import delete_record_and_traces
 from .models import RESPONDENTS, EqualityCount
 from .people import ANONYMISED_NAME, identifiers_of, references_of

@@ -18,8 +18,7 @@ from positive_action.choices import (
     Stage,
     SupportType,
 )
-from positive_action.data_protection.dates import months_before
-from recruitment_site.core.dates import start_of_day
+from recruitment_site.core.dates import months_before, start_of_day
 from recruitment_site.core.working_days import working_days_before
 
 from .timeline import TimelineEntry

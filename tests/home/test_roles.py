@@ -31,8 +31,16 @@ EXPECTED_MENUS = {
         "places-and-communities",
         "content-library",
     },
-    roles.DIVERSITY_TEAM: {"help", "support-queue", "ambassador-network"},
-    roles.DIVERSITY_LEADS: {"help", "settings", "support-queue", "equality-report", "ambassador-network"},
+    # Snippets holds the casework email templates the team writes.
+    roles.DIVERSITY_TEAM: {"help", "support-queue", "ambassador-network", "snippets"},
+    roles.DIVERSITY_LEADS: {
+        "help",
+        "settings",
+        "support-queue",
+        "equality-report",
+        "ambassador-network",
+        "snippets",
+    },
 }
 
 

@@ -47,6 +47,9 @@ AREA_OF_NAMESPACE = {
     "data_protection": PERSONAL,
     "ambassador_report": PERSONAL,
     "wagtailsnippetchoosers_positive_action_supportrequest": PERSONAL,
+    # The team's email templates: words to reuse, no one's personal data.
+    "casework_email_templates": STAFF,
+    "wagtailsnippetchoosers_positive_action_caseworkemailtemplate": STAFF,
     "wagtailusers_users": ACCOUNTS,
     "wagtailusers_groups": ACCOUNTS,
     "wagtailsites": ACCOUNTS,

@@ -10,11 +10,11 @@ from wagtail.models import ModelLogEntry
 
 from ambassadors_network.models import Ambassador, Referral, Status
 from positive_action.choices import Stage
-from positive_action.data_protection.dates import months_before, start_of_month
 from positive_action.data_protection.models import EqualityCount
 from positive_action.data_protection.people import ANONYMISED_NAME
 from positive_action.data_protection.retention import plan_retention
 from positive_action.models import EmailDelivery, EqualityMonitoring, SubmissionReceipt, SupportRequest
+from recruitment_site.core.dates import months_before, start_of_month
 from recruitment_site.settings.env import env_positive_int
 from tests.ambassadors_network.factories import BoroughFactory
 
