@@ -426,24 +426,22 @@ class EmailForm(RecordActionForm):
     )
     next_contact_date = forms.DateField(label=gettext_lazy("Next contact"), required=False, widget=DATE_INPUT)
 
-    def __init__(self, data=None, *args, record, user, **kwargs):
-        prefix = kwargs.get("prefix")
-        self.filled = bool(data and (f"{prefix}-{self.FILL}" if prefix else self.FILL) in data)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filled = self.is_bound and self.add_prefix(self.FILL) in self.data
         if self.filled:
-            data = self.filled_from_template(data, kwargs.get("prefix"), record, user)
-        super().__init__(data, *args, record=record, user=user, **kwargs)
+            self.fill_in_from_template()
 
-    @staticmethod
-    def filled_from_template(data, prefix, record, user):
-        def key(name):
-            return f"{prefix}-{name}" if prefix else name
-
-        template = CaseworkEmailTemplate.objects.filter(pk=data.get(key("template")) or None).first()
-        if not template:
-            return data
-        data = data.copy()
-        data[key("subject")], data[key("body")] = template.written_for(record, staff_name(user))
-        return data
+    def fill_in_from_template(self):
+        try:
+            template = self.fields["template"].clean(self["template"].data)
+        except forms.ValidationError:
+            template = None  # an unknown choice: the boxes keep what was typed
+        if template:
+            self.data = self.data.copy()
+            subject, body = template.written_for(self.record, staff_name(self.user))
+            self.data[self.add_prefix("subject")] = subject
+            self.data[self.add_prefix("body")] = body
 
     def clean(self):
         if not self.record.email:

@@ -62,9 +62,10 @@ class EqualityReportFilterForm(forms.Form):
 
     def __init__(self, *args, today, **kwargs):
         super().__init__(*args, **kwargs)
-        self.quarters = {key: (start, end) for key, _label, start, end in recent_quarters(today)}
+        quarters = recent_quarters(today)
+        self.quarters = {key: (start, end) for key, _label, start, end in quarters}
         self.fields["quarter"].choices = [("", _("Any time"))] + [
-            (key, label) for key, label, _start, _end in recent_quarters(today)
+            (key, label) for key, label, _start, _end in quarters
         ]
 
     def narrowed(self):

@@ -127,3 +127,21 @@ def test_staff_outside_the_team_cannot_email_from_a_record(client, registration_
 
     assert response.status_code in (302, 403)
     assert EmailDelivery.objects.count() == 0
+
+
+def test_fill_in_with_an_unknown_template_keeps_what_was_typed(client, caseworker):
+    record = SupportRequestFactory()
+
+    response = client.post(
+        email_url(record),
+        {
+            "email-template": "not-a-template",
+            "email-subject": "Typed subject",
+            "email-body": "",
+            "email-fill": "",
+        },
+    )
+
+    assert response.status_code == 200
+    assert soup(response).select_one("#id_email-subject")["value"] == "Typed subject"
+    assert EmailDelivery.objects.count() == 0
