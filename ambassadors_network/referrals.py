@@ -15,6 +15,7 @@ from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
 
 from positive_action.choices import Stage
+from positive_action.models import SupportRegistrationPage
 
 from .models import Ambassador
 from .models.referrals import Referral
@@ -73,8 +74,6 @@ def referral_redirect(request, code):
 
 
 def support_registration_url():
-    from positive_action.models import SupportRegistrationPage
-
     page = SupportRegistrationPage.objects.live().public().first()
     return page.url if page else "/"
 

@@ -16,7 +16,6 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from positive_action import spam
 from positive_action.models import SupportSettings
 from positive_action.outbox import queue_email
 from positive_action.submissions import (
@@ -27,6 +26,7 @@ from positive_action.submissions import (
     record_receipt,
     token_from,
 )
+from recruitment_site.core import spam
 
 from .forms import AmbassadorSignupForm
 from .models import Ambassador, AmbassadorEvent, AmbassadorNetwork, EntryKind

@@ -12,8 +12,9 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from positive_action.admin_views import RECORD_SUMMARY_HOOK
+from positive_action.filters import QUEUE_FILTERS_HOOK
 
-from .filters import AmbassadorFilterSet
+from .filters import AmbassadorFilterSet, ambassador_referral_filter
 from .models import Ambassador
 from .models.referrals import Referral
 from .permissions import REQUIRED, guard_urlpatterns, require_any
@@ -130,6 +131,12 @@ viewsets.register(AmbassadorNetworkGroup())
 def register_ambassador_log_actions(actions):
     for action, (label, message) in LOG_ACTIONS.items():
         actions.register_action(action, label, message)
+
+
+@hooks.register(QUEUE_FILTERS_HOOK)
+def support_queue_ambassador_filter():
+    """In the support queue: the people a chosen ambassador referred."""
+    return {"ambassador": ambassador_referral_filter()}
 
 
 @hooks.register(RECORD_SUMMARY_HOOK)

@@ -2,9 +2,9 @@ import django_filters
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from ambassadors_network.filters import ambassador_referral_filter
 from home.models import Borough
 
 from .choices import HeardAbout, Stage, SupportType
@@ -12,6 +12,11 @@ from .models import SupportRequest, SupportSettings
 from .team import staff_name, team_members
 
 OUTSIDE = "outside"
+
+# Apps above this one add filters to the support queue: ``@hooks.register(QUEUE_FILTERS_HOOK)`` with a
+# function returning ``{name: filter}``. They are placed after the referral filters, where they belong
+# when they are about who referred the person.
+QUEUE_FILTERS_HOOK = "support_queue_filters"
 
 
 def owner_choices():
@@ -47,7 +52,6 @@ class SupportRequestFilterSet(WagtailFilterSet):
     created = django_filters.DateFromToRangeFilter(label=_("Registered"), widget=DateRangePickerWidget)
     heard_about = django_filters.ChoiceFilter(label=_("Referral source"), choices=HeardAbout.choices)
     has_referral_code = yes_no_filter(label=_("Came through a referral link"), method="filter_referral_code")
-    ambassador = ambassador_referral_filter()
     overdue = yes_no_filter(label=_("Overdue"), method="filter_overdue")
     due_today = yes_no_filter(label=_("Next contact is today"), method="filter_due_today")
     needs_spam_review = yes_no_filter(
@@ -58,6 +62,24 @@ class SupportRequestFilterSet(WagtailFilterSet):
     class Meta:
         model = SupportRequest
         fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters = self.with_filters_from_hooks(self.filters)
+
+    def with_filters_from_hooks(self, filters):
+        added = {}
+        for filters_for_queue in hooks.get_hooks(QUEUE_FILTERS_HOOK):
+            added.update(filters_for_queue())
+        for filter_ in added.values():
+            filter_.model = self.queryset.model
+            filter_.parent = self
+        ordered = {}
+        for name, filter_ in filters.items():
+            ordered[name] = filter_
+            if name == "has_referral_code":
+                ordered.update(added)
+        return ordered
 
     def filter_borough(self, queryset, name, value):
         if value == OUTSIDE:

@@ -13,7 +13,8 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from . import spam
+from recruitment_site.core import spam
+
 from .forms import SupportRegistrationForm
 from .models import EqualityMonitoring, SupportRequest, SupportRequestEvent, SupportSettings
 from .outbox import queue_emails

@@ -7,6 +7,7 @@ make the difference. People whose records retention anonymised are kept only as 
 date or borough, so they count in the all-time, all-borough view alone.
 """
 
+from collections import Counter
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -16,9 +17,9 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail import hooks
 
 from home.models import Borough
-from positive_action.data_protection.equality import retained_respondents, with_retained_answers
 from recruitment_site.core.admin_pages import forbidden
 from recruitment_site.core.dates import start_of_day
 
@@ -93,6 +94,28 @@ def shown(count, rounded):
         count = ROUNDING_BASE * round(count / ROUNDING_BASE)
         return _("about %(count)s") % {"count": count}, count
     return str(count), count
+
+
+# Answers kept after a person's record is deleted come from the app that deletes records (data protection,
+# which sits above this one): ``@hooks.register(RETAINED_ANSWERS_HOOK)`` with a function returning a source
+# offering ``counts_for(question)`` ({answer: number}) and ``respondents()`` (people who answered anything).
+RETAINED_ANSWERS_HOOK = "equality_report_retained_answers"
+
+
+def retained_answer_sources():
+    return [source() for source in hooks.get_hooks(RETAINED_ANSWERS_HOOK)]
+
+
+def with_retained_answers(question, live_counts):
+    """{answer: count} for one question: live rows plus the counts kept after anonymisation."""
+    combined = Counter(live_counts)
+    for source in retained_answer_sources():
+        combined.update(source.counts_for(question))
+    return dict(combined)
+
+
+def retained_respondents():
+    return sum(source.respondents() for source in retained_answer_sources())
 
 
 def counted_answers():

@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.db import connections, transaction
 from hypothesis import HealthCheck, settings
 
-from home.demo_content import load_demo_content
+from recruitment_site.devtools.demo import load_demo_content
 
 # Hypothesis profiles. "ci" (the default, used by `make test`) tries a bounded number of examples and
 # derives them from the test's name, so a run is repeatable and a failure seen once is seen again;

@@ -2,8 +2,11 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from positive_action.reports import RETAINED_ANSWERS_HOOK
+
 from . import urls
 from .erasure import ERASED_ACTION
+from .models import EqualityCount
 from .retention import ANONYMISED_ACTION, RETENTION_RUN_ACTION
 from .subject_access import SUBJECT_ACCESS_DOWNLOADED, SUBJECT_ACCESS_VIEWED
 
@@ -25,3 +28,9 @@ def register_data_protection_urls():
 def register_data_protection_log_actions(actions):
     for action, label in LOG_ACTIONS.items():
         actions.register_action(action, label, label)
+
+
+@hooks.register(RETAINED_ANSWERS_HOOK)
+def answers_kept_after_anonymisation():
+    """The equality report counts people whose records retention anonymised, from the counts it kept."""
+    return EqualityCount.objects.all()

@@ -184,7 +184,7 @@ RECAPTCHA_PRIVATE_KEY = env_str("RECAPTCHA_PRIVATE_KEY")
 RECAPTCHA_REQUIRED_SCORE = env_float("RECAPTCHA_REQUIRED_SCORE", 0.5)
 RECAPTCHA_VERIFY_REQUEST_TIMEOUT = env_int("RECAPTCHA_VERIFY_REQUEST_TIMEOUT", 5)
 
-# Public forms (positive_action/spam.py): posts allowed per visitor address per window (every post counts,
+# Public forms (site/core/spam.py): posts allowed per visitor address per window (every post counts,
 # so the limit leaves room for a person correcting several mistakes).
 PUBLIC_FORM_RATE_LIMIT = env_int("PUBLIC_FORM_RATE_LIMIT", 20)
 PUBLIC_FORM_RATE_WINDOW_SECONDS = env_int("PUBLIC_FORM_RATE_WINDOW_SECONDS", 10 * 60)

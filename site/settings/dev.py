@@ -1,7 +1,10 @@
 """Local development: debug on, console email, demo accounts without a second factor."""
 
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import INSTALLED_APPS, STORAGES
+
+# Demo content, synthetic records and the benchmark (site/devtools/): never installed in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "recruitment_site.devtools"]
 
 DEBUG = True
 SECRET_KEY = "dev-only-not-secret-6c1f0e2b9a7d4c3e8f5a1b0d"  # noqa: S105 - development only

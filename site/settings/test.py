@@ -1,6 +1,10 @@
 """Test settings: fast hashing, in-memory cache and email, tasks run immediately."""
 
 from .base import *  # noqa: F403
+from .base import INSTALLED_APPS
+
+# Demo content, synthetic records and the benchmark (site/devtools/): never installed in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "recruitment_site.devtools"]
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret-4b7e2d9c1a0f"  # noqa: S105 - tests only

@@ -1,7 +1,7 @@
 import pytest
 
-from ambassadors_network.demo import ensure_programme_page
-from home.demo_content import ensure_home_page, ensure_reference_data
+from recruitment_site.devtools.demo import ensure_home_page, ensure_reference_data
+from recruitment_site.devtools.demo.ambassadors import ensure_programme_page
 
 
 @pytest.fixture

@@ -277,7 +277,7 @@ def test_doubtful_recaptcha_holds_the_sign_up_for_spam_review_without_emails(
     client, programme_page, recaptcha_keys, token, outcome
 ):
     effect = {"side_effect": outcome} if isinstance(outcome, Exception) else {"return_value": outcome}
-    with mock.patch("positive_action.spam.recaptcha_client.submit", **effect):
+    with mock.patch("recruitment_site.core.spam.recaptcha_client.submit", **effect):
         response = sign_up(client, programme_page, **{"g-recaptcha-response": token})
 
     assert response.status_code == 302
@@ -288,7 +288,7 @@ def test_doubtful_recaptcha_holds_the_sign_up_for_spam_review_without_emails(
 
 
 def test_good_recaptcha_score_goes_straight_to_the_list(client, programme_page, recaptcha_keys):
-    with mock.patch("positive_action.spam.recaptcha_client.submit", return_value=answer()):
+    with mock.patch("recruitment_site.core.spam.recaptcha_client.submit", return_value=answer()):
         sign_up(client, programme_page, **{"g-recaptcha-response": "token"})
 
     assert Ambassador.objects.reviewed().count() == 1

@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.demo_content import load_demo_content
+from recruitment_site.devtools.demo import load_demo_content
 from tests.factories import STAFF_PASSWORD
 
 

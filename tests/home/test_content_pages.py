@@ -238,7 +238,7 @@ def test_home_page_shows_myths_an_officer_story_and_a_call_to_action(client, dem
 
 
 def test_demo_leaves_an_edited_home_page_body_alone(demo_site):
-    from home.demo_library import load_content_library
+    from recruitment_site.devtools.demo.library import load_content_library
 
     demo_site.body = [("rich_text", "<p>Written by comms.</p>")]
     demo_site.save_revision().publish()

@@ -1,8 +1,8 @@
 import pytest
 from wagtail.models import Site
 
-from positive_action.demo import ensure_registration_page
 from positive_action.models import SupportRequest, SupportSettings
+from recruitment_site.devtools.demo.support import ensure_registration_page
 
 
 @pytest.fixture

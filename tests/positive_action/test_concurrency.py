@@ -8,8 +8,8 @@ import pytest
 from django.db import connection, connections
 from django.test import Client
 
-from positive_action.demo import ensure_registration_page
 from positive_action.models import SubmissionReceipt, SupportRequest, SupportSettings
+from recruitment_site.devtools.demo.support import ensure_registration_page
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),

@@ -12,8 +12,8 @@ from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 
 from home import roles
-from home.synthetic import make_synthetic_records
 from positive_action.models import SupportRequest
+from recruitment_site.devtools.synthetic import make_synthetic_records
 from tests.factories import UserFactory
 from tests.helpers import soup
 

@@ -240,7 +240,7 @@ def test_doubtful_recaptcha_stores_for_spam_review_without_emailing(
     client, registration_page, valid_data, recaptcha_keys, patch, django_capture_on_commit_callbacks
 ):
     with (
-        mock.patch("positive_action.spam.recaptcha_client.submit", **patch),
+        mock.patch("recruitment_site.core.spam.recaptcha_client.submit", **patch),
         django_capture_on_commit_callbacks(execute=True),
     ):
         response = submit(

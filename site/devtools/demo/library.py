@@ -16,8 +16,15 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 
 from home.choices import MythTopic
-
-from .models import Borough, CampaignIndexPage, CampaignPage, Community, Myth, MythsFactsPage, OfficerStory
+from home.models import (
+    Borough,
+    CampaignIndexPage,
+    CampaignPage,
+    Community,
+    Myth,
+    MythsFactsPage,
+    OfficerStory,
+)
 
 LEGISLATION_158 = "https://www.legislation.gov.uk/ukpga/2010/15/section/158"
 COLLEGE_OF_POLICING_ENTRY = "https://www.college.police.uk/career-learning/joining-police/police-constable"

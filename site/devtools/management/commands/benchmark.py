@@ -5,7 +5,7 @@ Two gunicorn servers run the production settings on 127.0.0.1: one with the page
 static-file reference. SQL queries and server time per page are measured in-process with the cache off.
 Load comes from wrk in a separate process, for a bounded time per URL.
 
-A second table covers the admin and registration (home/bench_admin.py): the support queue with 100,000
+A second table covers the admin and registration (site/devtools/bench_admin.py): the support queue with 100,000
 synthetic records generated into the bench database, its CSV export's memory at two sizes, and
 registrations per second POSTed to a third gunicorn server.
 """
@@ -30,7 +30,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client, override_settings
 
-from home import bench_admin
+from recruitment_site.devtools import bench_admin
 
 ROOT = Path(settings.BASE_DIR)
 PAGE_MODELS = [
@@ -145,7 +145,9 @@ class Command(BaseCommand):
         port = free_port()
         # One host posts everything, so the per-IP rate limit (5 per 10 minutes) is lifted for this server.
         server_env = {**env, "PAGE_CACHE_SECONDS": "0", "PUBLIC_FORM_RATE_LIMIT": str(10**9)}
-        server = self.start_server(server_env, port, workers, app="home.bench_wsgi:registration_app()")
+        server = self.start_server(
+            server_env, port, workers, app="recruitment_site.devtools.bench_wsgi:registration_app()"
+        )
         try:
             return bench_admin.registrations_per_second(port, path, max(seconds, 10), visitors)
         finally:

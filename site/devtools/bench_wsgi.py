@@ -11,7 +11,7 @@ def registration_app():
     # Imported here, after the WSGI module has set Django up.
     from django_recaptcha.client import RecaptchaResponse
 
-    from positive_action import spam
+    from recruitment_site.core import spam
 
     spam.recaptcha_client.submit = lambda *args, **kwargs: RecaptchaResponse(
         is_valid=True, extra_data={"score": 0.9}

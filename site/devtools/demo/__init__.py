@@ -11,12 +11,12 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
-from ambassadors_network.demo import load_ambassador_demo
-from positive_action.demo import load_support_demo
+from home.models import Borough, Community, HomePage, SiteSettings, StandardPage
 
-from .demo_events import ensure_demo_events
-from .demo_library import load_content_library
-from .models import Borough, Community, HomePage, SiteSettings, StandardPage
+from .ambassadors import load_ambassador_demo
+from .events import ensure_demo_events
+from .library import load_content_library
+from .support import load_support_demo
 
 FORCE_NAME = "Capital Police Service"
 

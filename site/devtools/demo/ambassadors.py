@@ -1,13 +1,11 @@
 """Demo content for the ambassador network: the programme page and a dozen placeholder ambassadors in every
-status, with a few support registrations referred through them. Idempotent, like home.demo_content."""
+status, with a few support registrations referred through them. Idempotent, like the rest of the demo content."""
 
 from datetime import timedelta
 
 from django.utils import timezone
 
-from home.models import Borough, Community
-
-from .models import (
+from ambassadors_network.models import (
     Ambassador,
     AmbassadorEvent,
     AmbassadorNetwork,
@@ -19,7 +17,10 @@ from .models import (
     Status,
     TimeCommitment,
 )
-from .status import change_status
+from ambassadors_network.status import change_status
+from home.models import Borough, Community
+from positive_action.models import SupportRequest
+from positive_action.references import unique_reference
 
 PROGRAMME_COPY = {
     "title": "Become a community ambassador",
@@ -233,9 +234,6 @@ DEMO_REFERRALS = [
 
 
 def ensure_demo_referrals():
-    from positive_action.models import SupportRequest
-    from positive_action.references import unique_reference
-
     if SupportRequest.objects.filter(email__startswith="referred.demo").exists():
         return
     for number, (ambassador_index, stage) in enumerate(DEMO_REFERRALS, start=1):

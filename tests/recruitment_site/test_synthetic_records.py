@@ -8,9 +8,9 @@ from django.test import override_settings
 
 from ambassadors_network.models import Ambassador, Referral
 from home.models import Borough
-from home.synthetic import SYNTHETIC_DOMAIN
 from positive_action.choices import Stage
 from positive_action.models import SupportRequest, SupportRequestEvent
+from recruitment_site.devtools.synthetic import SYNTHETIC_DOMAIN
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ its CSV and XLSX exports' memory, and registrations per second over HTTP against
 Queue pages are timed in-process with Django's test client, signed in as a Diversity lead, so the figure
 is server time without the network. The export is consumed in-process for two sizes of result while
 a thread samples the process's resident memory, so "memory does not grow with the row count" is a measured comparison. Registrations are POSTed
-concurrently to a gunicorn server whose reCAPTCHA check is answered locally (home/bench_wsgi.py).
+concurrently to a gunicorn server whose reCAPTCHA check is answered locally (site/devtools/bench_wsgi.py).
 """
 
 import gc

@@ -8,8 +8,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from home.models import Borough
-
-from .choices import (
+from positive_action.choices import (
     ApplicationProgress,
     ContactKind,
     ContactMethod,
@@ -18,7 +17,7 @@ from .choices import (
     Stage,
     SupportType,
 )
-from .models import (
+from positive_action.models import (
     CaseworkEmailTemplate,
     EqualityMonitoring,
     SupportRegistrationPage,
@@ -26,7 +25,7 @@ from .models import (
     SupportRequestEvent,
     SupportSettings,
 )
-from .references import unique_reference
+from positive_action.references import unique_reference
 
 INTRODUCTION = (
     "<p>Register for free support with your application to join us. Our diversity team will contact you, "

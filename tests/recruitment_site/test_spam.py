@@ -5,7 +5,7 @@ import pytest
 from django.test import RequestFactory
 from django_recaptcha.client import RecaptchaResponse
 
-from positive_action import spam
+from recruitment_site.core import spam
 
 
 @pytest.fixture
@@ -70,7 +70,7 @@ def test_without_keys_check_is_off_and_logged_once(settings, caplog, monkeypatch
     settings.RECAPTCHA_PRIVATE_KEY = ""
     monkeypatch.setattr(spam, "_disabled_warning_logged", False)
 
-    with caplog.at_level(logging.WARNING, logger="positive_action.spam"):
+    with caplog.at_level(logging.WARNING, logger="recruitment_site.core.spam"):
         first = spam.recaptcha_verdict(post({}))
         second = spam.recaptcha_verdict(post({}))
 

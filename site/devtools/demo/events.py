@@ -9,8 +9,8 @@ import datetime
 
 from django.utils import timezone
 
-from .models import Borough, Community, EventIndexPage, EventPage
-from .models.events import LONDON, AttendanceMode, EventStatus, EventType
+from home.models import Borough, Community, EventIndexPage, EventPage
+from home.models.events import LONDON, AttendanceMode, EventStatus, EventType
 
 INDEX_INTRODUCTION = (
     "Come and meet us. Information sessions, workshops and practice days run by our recruitment and "

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from home.synthetic import (
+from recruitment_site.devtools.synthetic import (
     SYNTHETIC_DOMAIN,
     clear_synthetic_records,
     make_synthetic_records,
