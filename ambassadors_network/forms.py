@@ -9,7 +9,7 @@ from home.models import Borough, Community
 from positive_action.forms import valid_phone
 from positive_action.forms_mixin import AccessibleFormMixin
 
-from .models import CommunityRole, NetworkType, TimeCommitment
+from .models.choices import CommunityRole, NetworkType, TimeCommitment
 
 REQUIRED_MESSAGES = {
     "name": _("Enter your full name"),

@@ -3,6 +3,7 @@
 import re
 from urllib.parse import parse_qs, urlsplit
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from home.choices import MythTopic
+from home.choices import EventType, MythTopic
 
 
 class RichTextBlock(blocks.RichTextBlock):
@@ -129,9 +130,7 @@ class SocialLinkBlock(blocks.StructBlock):
 
 
 def event_type_choices():
-    # Imported when the block is built, not when this module loads: the page models import this module.
-    from home.models.events import EventType
-
+    """The event types; a function because the migrations of pages that use this block name it."""
     return EventType.choices
 
 
@@ -145,9 +144,7 @@ class UpcomingEventsBlock(blocks.StructBlock):
     limit = blocks.IntegerBlock(min_value=1, max_value=12, default=3, label=_("How many to show"))
 
     def upcoming_events(self, value):
-        from home.models import EventPage
-
-        events = EventPage.objects.published().upcoming().select_related("borough")
+        events = apps.get_model("home", "EventPage").objects.published().upcoming().select_related("borough")
         if value.get("event_type"):
             events = events.of_type(value["event_type"])
         if value.get("borough"):
@@ -157,11 +154,9 @@ class UpcomingEventsBlock(blocks.StructBlock):
         return events[: value.get("limit") or 3]
 
     def get_context(self, value, parent_context=None):
-        from home.models import EventIndexPage
-
         context = super().get_context(value, parent_context=parent_context)
         context["events"] = self.upcoming_events(value)
-        context["index_page"] = EventIndexPage.objects.live().public().first()
+        context["index_page"] = apps.get_model("home", "EventIndexPage").objects.live().public().first()
         return context
 
     class Meta:
@@ -214,9 +209,7 @@ class ImageBlock(blocks.StructBlock):
 
 
 def officer_story_preview_value():
-    from home.models import OfficerStory
-
-    return {"story": OfficerStory.objects.live().first()}
+    return {"story": apps.get_model("home", "OfficerStory").objects.live().first()}
 
 
 class OfficerStoryBlock(blocks.StructBlock):
@@ -272,9 +265,11 @@ class MythsStructValue(blocks.StructValue):
         if chosen:
             # A chosen myth that is still a draft (never published, or unpublished) stays off the page.
             return [myth for myth in chosen if myth.live]
-        from home.models import Myth
-
-        return list(Myth.objects.live().filter(topic=self.get("topic"))) if self.get("topic") else []
+        return (
+            list(apps.get_model("home", "Myth").objects.live().filter(topic=self.get("topic")))
+            if self.get("topic")
+            else []
+        )
 
 
 class MythsBlock(blocks.StructBlock):

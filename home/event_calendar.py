@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vDuration, vRecur
 
-from home.models.events import LONDON, EventStatus
+from home.choices import EventStatus
+from recruitment_site.core.dates import LONDON
 
 PRODUCT_ID = "-//Police recruitment site//Events//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"

@@ -8,13 +8,14 @@ import re
 
 from dateutil.relativedelta import relativedelta
 from django import forms
+from django.apps import apps
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from home.models import Borough, Community
-from home.models.events import LONDON, AttendanceMode, EventType
+from home.choices import AttendanceMode, EventType
+from recruitment_site.core.dates import LONDON
 
 MONTH_PATTERN = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})$")
 MONTHS_OFFERED = 12
@@ -95,13 +96,14 @@ class EventFilterForm(forms.Form):
         super().__init__(data, **kwargs)
         any_choice = [("", _("Any"))]
         self.fields["type"].choices = any_choice + list(EventType.choices)
-        # Callables, read only when a value is checked or the select is drawn: the listing keeps its
+        # Models by name: the event pages import this module. Callables, read only when a value is checked or the select is drawn: the listing keeps its
         # drawn filters in the cache (home/fragment_cache.py) and then needs no query for them.
         self.fields["borough"].choices = lambda: (
-            any_choice + list(Borough.objects.active().values_list("slug", "name"))
+            any_choice + list(apps.get_model("home", "Borough").objects.active().values_list("slug", "name"))
         )
         self.fields["community"].choices = lambda: (
-            any_choice + list(Community.objects.active().values_list("slug", "name"))
+            any_choice
+            + list(apps.get_model("home", "Community").objects.active().values_list("slug", "name"))
         )
         self.fields["mode"].choices = any_choice + list(AttendanceMode.choices)
         self.fields["month"].choices = any_choice + month_choices(archive) + self.shared_month_choice()

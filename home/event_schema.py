@@ -5,7 +5,7 @@ import json
 
 from django.utils.timezone import localtime
 
-from home.models.events import AttendanceMode, EventStatus
+from home.choices import AttendanceMode, EventStatus
 
 SCHEMA = "https://schema.org/"
 EVENT_STATUS = {

@@ -3,6 +3,7 @@ calendar file and the event page's extra context. The page models route here (ho
 
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils.translation import gettext as _
@@ -12,7 +13,6 @@ from home.event_calendar import CONTENT_TYPE, calendar_bytes
 from home.event_filters import EventFilterForm, month_choices
 from home.event_schema import event_data, json_ld
 from home.fragment_cache import force_name
-from home.models import EventPage
 
 # A feed is a whole calendar in one response; this bounds its size whatever the filters.
 FEED_LIMIT = 500
@@ -29,7 +29,8 @@ def page_of(events, number, per_page):
 
 
 def events_in_order(keys):
-    by_key = EventPage.objects.for_listing().in_bulk(keys)
+    # The model by name: the event pages import this module.
+    by_key = apps.get_model("home", "EventPage").objects.for_listing().in_bulk(keys)
     return [by_key[key] for key in keys if key in by_key]
 
 

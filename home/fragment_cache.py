@@ -12,6 +12,7 @@ fragments off.
 
 import hashlib
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Site
@@ -74,6 +75,6 @@ def shared(request, name, vary_on, build):
 
 def force_name(request):
     """The force name from the site's settings, which every page shows in its title, header and footer."""
-    from home.models import SiteSettings
-
-    return shared(request, "site-name", [], lambda: SiteSettings.for_request(request).force_name)
+    # The model by name: the page models import this module.
+    site_settings = apps.get_model("home", "SiteSettings")
+    return shared(request, "site-name", [], lambda: site_settings.for_request(request).force_name)

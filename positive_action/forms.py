@@ -9,7 +9,7 @@ from home.models import Borough
 
 from .choices import ApplicationProgress, ContactMethod, HeardAbout, RoleOfInterest, SupportType
 from .forms_mixin import AccessibleFormMixin
-from .models import QUESTIONS
+from .models.equality import QUESTIONS
 
 OUTSIDE_FORCE_AREA = "outside"
 # Every save or delete of a borough moves the page cache's content version, which is part of the key; the

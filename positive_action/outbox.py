@@ -28,7 +28,7 @@ from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.backend import DatabaseBackend
 
-from .models import EmailDelivery
+from .models.outbox import EmailDelivery
 
 logger = logging.getLogger(__name__)
 

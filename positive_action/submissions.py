@@ -1,5 +1,11 @@
-"""The double-submit guard for public forms: a one-time token in a hidden field.
+"""One flow for every public form, and its double-submit guard: a one-time token in a hidden field.
 
+``SubmissionFlow`` serves a form page: GET shows the empty form (or, after the redirect, the thank-you
+page with the reference); POST checks the rate limit, the honeypot and the form, asks reCAPTCHA for a
+verdict and stores the submission once, then redirects. A subclass says what its record is, how a second
+submission from the same person joins the open record, and which emails go out.
+
+The double-submit guard:
 The form page writes ``new_submission_token()`` into a hidden field. Processing the post calls
 ``claim_submission(token, scope)`` inside its transaction: the first post with a token gets a new
 receipt and does the work; any repeat (refresh, double click, back-and-resubmit, a concurrent duplicate
@@ -9,10 +15,22 @@ across processes: a concurrent insert waits for the first transaction, then inse
 
 import uuid
 
-from django.db import connection
+from django.conf import settings
+from django.core import signing
+from django.db import connection, transaction
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
 
-from .models import SubmissionReceipt
+from recruitment_site.core import spam
+
+from .models.site_settings import SupportSettings
+from .models.submissions import SubmissionReceipt
+from .outbox import queue_emails
 from .references import unique_reference
 
 TOKEN_FIELD = "submission_token"
@@ -87,3 +105,150 @@ def record_receipt(receipt, reference, record):
         return
     receipt.reference, receipt.record_reference = reference, record.reference
     receipt.save(update_fields=["reference", "record_reference"])
+
+
+HONEYPOT_MESSAGE = _(
+    "We could not accept this form. Please try again, leaving the field marked “Leave this empty” blank."
+)
+DONE_PARAMETER = "done"
+# How long the confirmation address keeps working after the redirect (a refresh shows it again).
+DONE_MAX_AGE = 60 * 60
+
+
+class SubmissionFlow:
+    """A public form page, from the empty form to the stored record and its emails."""
+
+    form_class = None
+    record_model = None
+    scope = ""  # names the rate limit and the receipts
+    reference_prefix = ""
+    done_salt = ""
+    updated_field = "updated"
+    email_folder = ""  # holds confirmation.txt and team_notification.txt
+    admin_url_name = ""
+    confirmation_subject = ""  # each subject has a %(reference)s
+    team_subject = ""
+    team_subject_joined = ""
+
+    def __init__(self, page, request):
+        self.page = page
+        self.request = request
+
+    def serve(self):
+        response = self.handle_post() if self.request.method == "POST" else self.handle_get()
+        # A form page carries a CSRF token and a one-time token: it must never be cached or shared.
+        add_never_cache_headers(response)
+        return response
+
+    def handle_get(self):
+        reference = self.confirmed_reference(self.request.GET.get(DONE_PARAMETER, ""))
+        if reference:
+            context = {"page": self.page, "reference": reference}
+            return TemplateResponse(self.request, self.page.thanks_template, context)
+        return self.render_form(self.form_class(initial=self.initial_data()))
+
+    def initial_data(self):
+        return {}
+
+    def handle_post(self):
+        request = self.request
+        if spam.rate_limited(request, self.scope):
+            return spam.rate_limited_response(request)
+        form = self.form_class(request.POST)
+        if spam.honeypot_filled(request.POST):
+            form.is_valid()
+            form.add_error(None, HONEYPOT_MESSAGE)
+            return self.render_form(form, status=400)
+        if not form.is_valid():
+            # A failed post keeps its token, so a later successful post is still recognised as the same one.
+            return self.render_form(form, token=request.POST.get(TOKEN_FIELD, ""))
+        reference = self.store(form, spam.recaptcha_verdict(request), token_from(request.POST))
+        done = signing.dumps(reference, salt=self.done_salt)
+        return redirect(f"{self.page.url}?{DONE_PARAMETER}={done}")
+
+    def render_form(self, form, status=200, token=""):
+        recaptcha_site_key = settings.RECAPTCHA_PUBLIC_KEY if spam.recaptcha_enabled() else ""
+        context = {
+            "page": self.page,
+            "form": form,
+            "submission_token": token_from({TOKEN_FIELD: token}) if token else new_submission_token(),
+            "recaptcha_site_key": recaptcha_site_key,
+        }
+        response = TemplateResponse(self.request, self.page.template, context, status=status)
+        if recaptcha_site_key:
+            response._csp_update = spam.recaptcha_csp_update()
+        return response
+
+    def confirmed_reference(self, signed):
+        if not signed:
+            return ""
+        try:
+            return signing.loads(signed[:200], salt=self.done_salt, max_age=DONE_MAX_AGE)
+        except signing.BadSignature:
+            return ""
+
+    def store(self, form, verdict, token):
+        """Store one submission (or find the earlier one for this token) and return the reference shown."""
+        service = SupportSettings.for_request(self.request)
+        with transaction.atomic():
+            # The reference shown is new whether the submission makes a record or joins one, so the
+            # receipt is written with it at once and only a join has to update it.
+            reference = new_record_reference(self.reference_prefix, self.record_model)
+            receipt, is_new = claim_submission(token, self.scope, reference)
+            if not is_new:
+                return receipt.reference
+            existing = None if verdict.needs_review else self.open_record_for(form, service)
+            if existing:
+                record = self.join_existing(existing, form)
+                add_other_reference(existing, reference, self.updated_field)
+            else:
+                record = self.create_record(form, verdict, reference)
+            record_receipt(receipt, reference, record)
+            self.after_storing(record, form)
+            if not record.needs_spam_review:
+                self.queue_emails(record, reference, service, joined=bool(existing))
+        return reference
+
+    def open_record_for(self, form, service):
+        """The person's open record, which a second submission from the same email joins, or None."""
+        raise NotImplementedError
+
+    def create_record(self, form, verdict, reference):
+        raise NotImplementedError
+
+    def join_existing(self, record, form):
+        """Add this submission to ``record`` as a timeline entry, so nothing the person wrote is lost."""
+        raise NotImplementedError
+
+    def after_storing(self, record, form):
+        """What else the submission holds beyond the record, stored in the same transaction."""
+
+    @classmethod
+    def queue_emails(cls, record, reference, service, joined=False):
+        """The person's confirmation and the team's notice, written to the outbox in the caller's
+        transaction; also used when a submission held for spam review is released."""
+        context = {"record": record, "reference": reference, "service": service, "joined": joined}
+        emails = [
+            dict(
+                reference=record.reference,
+                recipient=record.email,
+                subject=cls.confirmation_subject % {"reference": reference},
+                body=render_to_string(f"{cls.email_folder}/confirmation.txt", context),
+                kind="confirmation",
+            )
+        ]
+        if service.team_email:
+            context["admin_url"] = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+                cls.admin_url_name, args=[record.pk]
+            )
+            subject = cls.team_subject_joined if joined else cls.team_subject
+            emails.append(
+                dict(
+                    reference=record.reference,
+                    recipient=service.team_email,
+                    subject=subject % {"reference": record.reference},
+                    body=render_to_string(f"{cls.email_folder}/team_notification.txt", context),
+                    kind="team notification",
+                )
+            )
+        queue_emails(emails)

@@ -10,6 +10,7 @@ from .audit import audit
 from .choices import FINISHED_STAGES, ContactKind, Stage
 from .models import SupportRequest, SupportRequestEvent
 from .outbox import queue_email
+from .registration import SupportRegistrationFlow
 from .team import staff_name
 
 TRANSITIONS = {
@@ -168,8 +169,6 @@ def set_next_contact(record, day, user):
 @transaction.atomic
 def release_from_spam_review(record, user, service):
     """A person checked it: into the main queue, and the person gets the confirmation they were owed."""
-    from .registration import queue_registration_emails
-
     record = _locked(record)
     if not record.needs_spam_review:
         return record
@@ -177,5 +176,5 @@ def release_from_spam_review(record, user, service):
     record.save(update_fields=["needs_spam_review", "updated"])
     _event(record, SupportRequestEvent.Kind.SPAM_RELEASED, user)
     audit(record, "recruitment.spam_released", user)
-    queue_registration_emails(record, record.reference, service)
+    SupportRegistrationFlow.queue_emails(record, record.reference, service)
     return record

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from ambassadors_network.signup import AmbassadorSignupFlow
 from home.models.base import BasePage
 
 COPY_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
@@ -68,12 +69,8 @@ class AmbassadorProgrammePage(BasePage):
         verbose_name = _("ambassador programme page")
 
     def serve(self, request, *args, **kwargs):
-        from ambassadors_network.signup import serve_signup_page
-
-        return serve_signup_page(self, request)
+        return AmbassadorSignupFlow(self, request).serve()
 
     def serve_preview(self, request, mode_name):
         # A preview shows the page as a visitor first sees it: the copy and an empty form.
-        from ambassadors_network.signup import serve_signup_page
-
-        return serve_signup_page(self, request)
+        return AmbassadorSignupFlow(self, request).handle_get()

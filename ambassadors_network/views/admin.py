@@ -21,7 +21,7 @@ from ..admin_forms import ContactForm, NoteForm, StatusChangeForm
 from ..events import network_meetings
 from ..models import Ambassador, AmbassadorEvent, EntryKind
 from ..referrals import referral_summary
-from ..signup import queue_signup_emails
+from ..signup import AmbassadorSignupFlow
 from ..status import change_status
 
 CHANGE_PERMISSION = "ambassadors_network.change_ambassador"
@@ -176,8 +176,8 @@ class ReleaseFromSpamReviewView(RecordActionView):
             return
         Ambassador.objects.filter(pk=self.ambassador.pk).update(needs_spam_review=False)
         # The person hears from us only once someone has seen the sign-up is genuine.
-        team_email = SupportSettings.for_request(self.request).team_email
-        queue_signup_emails(self.ambassador, self.ambassador.reference, team_email)
+        service = SupportSettings.for_request(self.request)
+        AmbassadorSignupFlow.queue_emails(self.ambassador, self.ambassador.reference, service)
         AmbassadorEvent.objects.create(
             record=self.ambassador, kind=EntryKind.NOTE, text=data["text"], actor=self.request.user
         )

@@ -6,7 +6,6 @@ editor types the local time and the calendar files carry the zone with its clock
 
 import datetime
 import re
-import zoneinfo
 
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
@@ -21,41 +20,16 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home import event_views
 from home.blocks import LinkBlock, RichTextBlock, StatisticBlock
+from home.choices import AttendanceMode, EventStatus, EventType
 from home.fragment_cache import kept_until_content_changes
+from recruitment_site.core.dates import LONDON
 
 from .base import BasePage
 
-LONDON = zoneinfo.ZoneInfo("Europe/London")
 # UK postcode, loosely: outward code, optional space, inward code (e.g. "E15 1NF", "SW1A 2AA").
 POSTCODE_PATTERN = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")
-
-
-class EventType(models.TextChoices):
-    """The kinds of event the recruitment team runs. A constant rather than a snippet: each kind has its
-    own wording on the site and in calendars, and adding one is a code change with a migration."""
-
-    INFORMATION_SESSION = "information-session", _("Information session")
-    POSITIVE_ACTION_WORKSHOP = "positive-action-workshop", _("Positive-action workshop")
-    ASSESSMENT_PREPARATION = "assessment-preparation", _("Assessment-centre preparation")
-    MOCK_INTERVIEW = "mock-interview", _("Mock interview")
-    FITNESS_TEST_PRACTICE = "fitness-test-practice", _("Fitness-test practice")
-    COMMUNITY_EVENT = "community-event", _("Community event")
-    AMBASSADOR_MEETING = "ambassador-meeting", _("Ambassador network meeting")
-
-
-class AttendanceMode(models.TextChoices):
-    IN_PERSON = "in-person", _("In person")
-    ONLINE = "online", _("Online")
-    HYBRID = "hybrid", _("In person and online")
-
-
-class EventStatus(models.TextChoices):
-    # "Scheduled" read as the page's publishing schedule in the editor; this is whether the event happens.
-    SCHEDULED = "scheduled", _("Going ahead")
-    CANCELLED = "cancelled", _("Cancelled")
-    POSTPONED = "postponed", _("Postponed")
-    FULL = "full", _("Fully booked")
 
 
 # Changes to these fields are "significant revisions" in RFC 5545 terms: calendars that already hold the
@@ -149,21 +123,15 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def upcoming_events(self, request):
-        from home.event_views import event_listing
-
-        return event_listing(self, request, archive=False)
+        return event_views.event_listing(self, request, archive=False)
 
     @path("past/")
     def past_events(self, request):
-        from home.event_views import event_listing
-
-        return event_listing(self, request, archive=True)
+        return event_views.event_listing(self, request, archive=True)
 
     @path("feed/")
     def calendar_feed(self, request):
-        from home.event_views import calendar_feed
-
-        return calendar_feed(self, request)
+        return event_views.calendar_feed(self, request)
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -305,18 +273,13 @@ class EventPage(RoutablePageMixin, BasePage):
         return self.render(request)
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: the view helpers import the models package, which imports this module.
-        from home.event_views import event_page_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(event_page_context(self, request))
+        context.update(event_views.event_page_context(self, request))
         return context
 
     @path("calendar/")
     def calendar_file(self, request):
-        from home.event_views import event_calendar_file
-
-        return event_calendar_file(self, request)
+        return event_views.event_calendar_file(self, request)
 
     # Validation
 

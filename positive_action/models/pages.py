@@ -5,6 +5,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from home.models.base import BasePage
+from positive_action.registration import SupportRegistrationFlow
 
 COPY_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
@@ -51,12 +52,8 @@ class SupportRegistrationPage(BasePage):
         verbose_name = _("support registration page")
 
     def serve(self, request, *args, **kwargs):
-        from positive_action.registration import serve_registration_page
-
-        return serve_registration_page(self, request)
+        return SupportRegistrationFlow(self, request).serve()
 
     def serve_preview(self, request, mode_name):
         # The preview shows the empty form exactly as visitors will see it.
-        from positive_action.registration import handle_get
-
-        return handle_get(self, request)
+        return SupportRegistrationFlow(self, request).handle_get()

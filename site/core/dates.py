@@ -1,10 +1,14 @@
 """Dates and times as the force reads them: days in Europe/London (settings.TIME_ZONE), and calendar
 months by dateutil's relativedelta (31 March minus one month is the last day of February)."""
 
+import zoneinfo
 from datetime import datetime, time
 
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
+
+# The force's own time zone, for values that must be London time whatever the active zone (calendar files).
+LONDON = zoneinfo.ZoneInfo("Europe/London")
 
 
 def start_of_day(day):

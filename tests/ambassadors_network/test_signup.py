@@ -238,7 +238,7 @@ def test_honeypot_rejects_with_a_message_and_stores_nothing(client, programme_pa
     response = sign_up(client, programme_page, website="http://spam.example")
 
     assert response.status_code == 400
-    assert "leave the last hidden field empty" in response.content.decode()
+    assert "leaving the field marked “Leave this empty” blank" in response.content.decode()
     assert Ambassador.objects.count() == 0
 
 

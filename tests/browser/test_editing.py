@@ -161,8 +161,12 @@ def test_editor_builds_a_campaign_from_several_blocks_and_sees_it_in_the_preview
     preview.get_by_role("link", name="Find out more").wait_for()
 
     page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name="Submit to Moderators approval").click()
-    page.get_by_text(f"Page '{CAMPAIGN}' created and submitted for moderation").wait_for()
+    with page.expect_navigation(timeout=60_000):
+        page.get_by_role("button", name="Submit to Moderators approval").click()
+    messages = page.locator(".messages").all_inner_texts()
+    # Wagtail words it "created and submitted", or "has been submitted" once the editor has saved a draft.
+    submitted = re.compile(f"Page '{CAMPAIGN}' (created and|has been) submitted for moderation")
+    assert any(submitted.search(text) for text in messages), messages
 
     campaign = CampaignPage.objects.get(title=CAMPAIGN)
     assert not campaign.live

@@ -1,7 +1,7 @@
 import pytest
 
+from home.choices import AttendanceMode, EventStatus
 from home.models import EventPage
-from home.models.events import AttendanceMode, EventStatus
 from tests.browser.axe import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

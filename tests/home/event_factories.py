@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
+from home.choices import AttendanceMode, EventType
 from home.models import Borough, Community, EventIndexPage, EventPage, HomePage
-from home.models.events import LONDON, AttendanceMode, EventType
+from recruitment_site.core.dates import LONDON
 
 
 def london(*args):

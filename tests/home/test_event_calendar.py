@@ -5,9 +5,9 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
+from home.choices import AttendanceMode, EventStatus
 from home.event_calendar import london_timezone
 from home.models import EventPage
-from home.models.events import AttendanceMode, EventStatus
 from tests.helpers import soup
 from tests.home.event_factories import BoroughFactory, EventPageFactory, build_event_site, london
 

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from home.blocks import UpcomingEventsBlock
-from home.models.events import AttendanceMode, EventStatus, EventType
+from home.choices import AttendanceMode, EventStatus, EventType
 from tests.helpers import h1_texts, inline_code, soup
 from tests.home.event_factories import (
     BoroughFactory,

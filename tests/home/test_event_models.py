@@ -7,8 +7,8 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from home import roles
+from home.choices import AttendanceMode, EventStatus
 from home.models import EventIndexPage, EventPage, HomePage, StandardPage
-from home.models.events import AttendanceMode, EventStatus
 from tests.factories import UserFactory
 from tests.home.event_factories import CommunityFactory, EventPageFactory, build_event_site, london
 

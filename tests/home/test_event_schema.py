@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from home.models.events import AttendanceMode, EventStatus
+from home.choices import AttendanceMode, EventStatus
 from tests.helpers import inline_code, soup
 from tests.home.event_factories import BoroughFactory, EventPageFactory, build_event_site, london
 

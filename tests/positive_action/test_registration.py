@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 from django.db import OperationalError
 
-from positive_action import registration
+from positive_action import registration, submissions
 from positive_action.models import EmailDelivery, EqualityMonitoring, SupportRequest, SupportRequestEvent
 from tests.helpers import h1_texts, inline_code, soup
 
@@ -290,7 +290,7 @@ def test_smtp_down_still_registers_and_email_follows_later(
 
 def test_database_down_gives_503_not_fake_success(client, registration_page, valid_data):
     with mock.patch.object(
-        registration, "claim_submission", side_effect=OperationalError("could not connect")
+        submissions, "claim_submission", side_effect=OperationalError("could not connect")
     ):
         response = submit(client, registration_page, with_token(valid_data), follow=False)
 

@@ -112,6 +112,70 @@ def test_the_projects_own_imports_sit_at_the_top_of_the_module():
     assert deferred == []
 
 
+def module_name(path):
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[0] == "site":
+        parts[0] = "recruitment_site"
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def import_graph():
+    """{module: the project modules it imports when it loads}, an import of a name from a package counted
+    as an import of the submodule when there is one by that name (as import-linter and grimp count it)."""
+    paths = list(product_modules())
+    modules = {module_name(path) for path in paths}
+    graph = {}
+    for path in paths:
+        tree = ast.parse(path.read_text(), filename=str(path))
+        targets = set()
+        for module, _line, inside_function in imported_modules(tree, path):
+            if inside_function or module not in modules and layer_of_module(module) is None:
+                continue
+            targets.add(module)
+        for node in tree.body:
+            if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                targets.update(f"{node.module}.{alias.name}" for alias in node.names)
+        graph[module_name(path)] = {target for target in targets if target in modules}
+    return graph
+
+
+def circles(graph):
+    """Each set of modules that import one another round a loop (Tarjan's strongly connected components)."""
+    index, low, stack, on_stack, found = {}, {}, [], set(), []
+
+    def visit(module):
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        on_stack.add(module)
+        for target in graph.get(module, ()):
+            if target not in index:
+                visit(target)
+                low[module] = min(low[module], low[target])
+            elif target in on_stack:
+                low[module] = min(low[module], index[target])
+        if low[module] == index[module]:
+            component = set()
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.add(member)
+                if member == module:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    return found
+
+
+def test_no_modules_import_one_another_round_a_circle():
+    assert circles(import_graph()) == []
+
+
 @pytest.mark.parametrize("settings_module", ["base", "production"])
 def test_production_never_installs_the_development_tools(settings_module):
     source = (ROOT / "site" / "settings" / f"{settings_module}.py").read_text()

@@ -9,8 +9,9 @@ import datetime
 
 from django.utils import timezone
 
+from home.choices import AttendanceMode, EventStatus, EventType
 from home.models import Borough, Community, EventIndexPage, EventPage
-from home.models.events import LONDON, AttendanceMode, EventStatus, EventType
+from recruitment_site.core.dates import LONDON
 
 INDEX_INTRODUCTION = (
     "Come and meet us. Information sessions, workshops and practice days run by our recruitment and "
