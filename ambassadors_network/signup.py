@@ -19,7 +19,7 @@ class AmbassadorSignupFlow(SubmissionFlow):
     scope = "ambassador-signup"
     reference_prefix = "CA"
     done_salt = "ambassadors_network.signup.done"
-    updated_field = "updated_at"
+    updated_field = "updated"
     email_folder = "ambassadors_network/email"
     admin_url_name = "ambassadors:inspect"
     confirmation_subject = _("Your ambassador sign-up: %(reference)s")
@@ -34,7 +34,7 @@ class AmbassadorSignupFlow(SubmissionFlow):
             reference=reference,
             consented_at=timezone.now(),
             needs_spam_review=verdict.needs_review,
-            spam_review_reason=verdict.reason[:200] if verdict.needs_review else "",
+            spam_reason=verdict.reason[:200] if verdict.needs_review else "",
             **record_fields(form),
         )
         record.boroughs.set(form.cleaned_data["boroughs"])

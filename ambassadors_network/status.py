@@ -70,7 +70,7 @@ def change_status(ambassador, new_status, user, note=""):
     issued = new_status == Status.APPROVED and not ambassador.referral_code
     if new_status == Status.APPROVED:
         issue_referral_code(ambassador)
-    ambassador.save(update_fields=["status", "status_changed_at", "referral_code", "updated_at"])
+    ambassador.save(update_fields=["status", "status_changed_at", "referral_code", "updated"])
     AmbassadorEvent.objects.create(
         record=ambassador,
         kind=EntryKind.STATUS_CHANGE,

@@ -52,10 +52,10 @@ class AmbassadorViewSet(ModelViewSet):
         Column("reference", label=_("Reference"), sort_key="reference"),
         Column("get_status_display", label=_("Status"), sort_key="status"),
         Column("organisation", label=_("Organisation")),
-        Column("created_at", label=_("Signed up"), sort_key="created_at"),
+        Column("created", label=_("Signed up"), sort_key="created"),
     ]
     list_per_page = 50
-    ordering = ["-created_at"]
+    ordering = ["-created"]
     form_fields = [
         "name",
         "email",

@@ -87,6 +87,7 @@ class SupportQueueViewSet(SnippetViewSet):
         "get_support_wanted_display": _("Support wanted"),
         "get_heard_about_display": _("How they heard"),
         "get_stage_display": _("Stage"),
+        "created": _("Registered"),
     }
     export_filename = "support-requests"
     panels = [

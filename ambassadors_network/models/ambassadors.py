@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from positive_action.models.timeline import TimelineEntry
 from recruitment_site.core.dates import months_before
+from recruitment_site.core.models import PublicSubmission
 
 from .choices import CommunityRole, ContactType, EntryKind, NetworkType, Status, TimeCommitment
 
@@ -63,15 +64,13 @@ class AmbassadorQuerySet(models.QuerySet):
     def spam_review_expired(self, now):
         """Sign-ups held for spam review past their short retention: deleted outright."""
         cutoff = now - timedelta(days=settings.RETENTION_SPAM_REVIEW_DAYS)
-        return self.held_for_spam_review().filter(created_at__lt=cutoff)
+        return self.held_for_spam_review().filter(created__lt=cutoff)
 
 
-class Ambassador(models.Model):
+class Ambassador(PublicSubmission):
     """A community leader who signed up to the network, from application to active ambassador."""
 
-    reference = models.CharField(_("reference"), max_length=20, unique=True, editable=False)
-    name = models.CharField(_("name"), max_length=200)
-    email = models.EmailField(_("email"), max_length=254, db_index=True)
+    # The sign-up asks every ambassador for a number; the support registration leaves it optional.
     phone = models.CharField(_("phone"), max_length=40)
     organisation = models.CharField(_("organisation or community group"), max_length=200, blank=True)
     community_role = models.CharField(
@@ -97,7 +96,6 @@ class Ambassador(models.Model):
     )
     time_commitment = models.CharField(_("time they can give"), max_length=30, choices=TimeCommitment.choices)
     motivation = models.TextField(_("why they want to be an ambassador"), max_length=3000)
-    consented_at = models.DateTimeField(_("consented to be contacted at"))
 
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.APPLIED, db_index=True
@@ -111,29 +109,22 @@ class Ambassador(models.Model):
         editable=False,
         help_text=_("Issued when the ambassador is approved; attributes support registrations to them"),
     )
-    needs_spam_review = models.BooleanField(
-        _("needs spam review"),
-        default=False,
-        db_index=True,
-        help_text=_("Held out of the list because the spam check failed or could not run"),
-    )
-    spam_review_reason = models.CharField(_("spam review reason"), max_length=200, blank=True)
-    other_references = models.CharField(
-        _("other references"),
-        max_length=500,
-        blank=True,
-        editable=False,
-        help_text=_("References given when the person signed up again and joined this record"),
-    )
-    created_at = models.DateTimeField(_("signed up"), auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = AmbassadorQuerySet.as_manager()
+
+    personal_fields = (
+        *PublicSubmission.personal_fields,
+        "organisation",
+        "other_communities",
+        "languages",
+        "motivation",
+    )
+    dated_fields = (*PublicSubmission.dated_fields, "status_changed_at")
 
     class Meta:
         verbose_name = _("ambassador")
         verbose_name_plural = _("ambassadors")
-        ordering = ["-created_at"]
+        ordering = ["-created"]
         constraints = [
             models.UniqueConstraint(
                 fields=["referral_code"],

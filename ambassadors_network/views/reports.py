@@ -99,7 +99,7 @@ def export_row(ambassador):
         ambassador.languages,
         ambassador.get_network_types_display(),
         ambassador.get_time_commitment_display(),
-        local_minute(ambassador.created_at),
+        local_minute(ambassador.created),
         ambassador.referral_code,
     ]
 
@@ -113,9 +113,7 @@ class AmbassadorExportView(LeadsOnlyMixin, View):
         filters = AmbassadorFilterSet(request.GET, queryset=Ambassador.objects.all(), request=request)
         if not filters.is_valid():
             raise Http404
-        ambassadors = filters.qs.prefetch_related("boroughs", "communities", "networks").order_by(
-            "created_at"
-        )
+        ambassadors = filters.qs.prefetch_related("boroughs", "communities", "networks").order_by("created")
         used = {
             name: str(value) for name, value in filters.form.cleaned_data.items() if value not in (None, "")
         }

@@ -62,12 +62,9 @@ def plan_retention(now=None):
 
 def apply_retention(plan):
     """Apply a plan, one record per transaction so a failure part-way keeps what is done."""
-    for record in plan.support_to_anonymise:
+    for record in plan.support_to_anonymise + plan.ambassadors_to_anonymise:
         with transaction.atomic():
-            anonymise_support_request(record)
-    for record in plan.ambassadors_to_anonymise:
-        with transaction.atomic():
-            anonymise_ambassador(record)
+            anonymise(record)
     for record in plan.support_spam_to_delete + plan.ambassador_spam_to_delete:
         with transaction.atomic():
             delete_record_and_traces(record)
@@ -101,47 +98,25 @@ def anonymise_timeline(record):
         entry.save(update_fields=["text", "data", "created"])
 
 
-def anonymise_support_request(record):
+def anonymise(record):
+    """One anonymiser for every kind of public submission: the fields its model names as personal are
+    cleared, its dates truncated to the month, and its equality answers (if any) folded into the counts."""
     clear_traces(record)
-    fold_equality_answers(record)
+    if isinstance(record, SupportRequest):
+        fold_equality_answers(record)
     anonymise_timeline(record)
-    SupportRequest.objects.filter(pk=record.pk).update(
-        name=ANONYMISED_NAME,
-        email="",
-        phone="",
-        access_needs="",
-        spam_reason="",
-        spam_score=None,
-        next_contact_date=None,
-        consented_at=start_of_month(record.consented_at),
-        created=start_of_month(record.created),
-        first_contacted_at=start_of_month(record.first_contacted_at),
-        closed_at=start_of_month(record.closed_at),
-    )
+    model = type(record)
+    changes = {name: cleared_value(model, name) for name in record.personal_fields}
+    changes["name"] = ANONYMISED_NAME
+    changes.update({name: start_of_month(getattr(record, name)) for name in record.dated_fields})
+    model.objects.filter(pk=record.pk).update(**changes)
     record.refresh_from_db()
     relabel_log_entries(record)
     log(record, ANONYMISED_ACTION, user=None, data={"reference": record.reference})
 
 
-def anonymise_ambassador(record):
-    clear_traces(record)
-    anonymise_timeline(record)
-    Ambassador.objects.filter(pk=record.pk).update(
-        name=ANONYMISED_NAME,
-        email="",
-        phone="",
-        organisation="",
-        other_communities="",
-        languages="",
-        motivation="",
-        spam_review_reason="",
-        consented_at=start_of_month(record.consented_at),
-        created_at=start_of_month(record.created_at),
-        status_changed_at=start_of_month(record.status_changed_at),
-    )
-    record.refresh_from_db()
-    relabel_log_entries(record)
-    log(record, ANONYMISED_ACTION, user=None, data={"reference": record.reference})
+def cleared_value(model, name):
+    return None if model._meta.get_field(name).null else ""
 
 
 def fold_equality_answers(record):

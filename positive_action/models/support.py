@@ -19,6 +19,7 @@ from positive_action.choices import (
     SupportType,
 )
 from recruitment_site.core.dates import months_before, start_of_day
+from recruitment_site.core.models import PublicSubmission
 from recruitment_site.core.working_days import working_days_before
 
 from .timeline import TimelineEntry
@@ -83,20 +84,10 @@ class SupportRequestQuerySet(models.QuerySet):
         return self.spam_review().filter(created__lt=cutoff)
 
 
-class SupportRequest(models.Model):
+class SupportRequest(PublicSubmission):
     """One person's registration and the diversity team's work with them. Equality answers are kept
     apart in EqualityMonitoring and never read here."""
 
-    reference = models.CharField(_("reference"), max_length=16, unique=True)
-    other_references = models.CharField(
-        _("references of later registrations"),
-        max_length=500,
-        blank=True,
-        help_text=_("References shown to the person when they registered again and joined this record"),
-    )
-    name = models.CharField(_("name"), max_length=150)
-    email = models.EmailField(_("email"), max_length=254, db_index=True)
-    phone = models.CharField(_("phone"), max_length=32, blank=True)
     preferred_contact = models.CharField(
         _("preferred contact method"),
         max_length=10,
@@ -133,7 +124,6 @@ class SupportRequest(models.Model):
         db_index=True,
         help_text=_("From the ?ref= link the person followed, as typed"),
     )
-    consented_at = models.DateTimeField(_("consented to contact and privacy notice at"))
 
     stage = models.CharField(
         _("stage"), max_length=24, choices=Stage.choices, default=Stage.NEW, db_index=True
@@ -150,12 +140,7 @@ class SupportRequest(models.Model):
     first_contacted_at = models.DateTimeField(_("first contacted"), null=True, blank=True)
     closed_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
-    needs_spam_review = models.BooleanField(_("needs spam review"), default=False, db_index=True)
-    spam_reason = models.CharField(_("spam check"), max_length=200, blank=True)
     spam_score = models.FloatField(_("reCAPTCHA score"), null=True, blank=True)
-
-    created = models.DateTimeField(_("registered"), default=timezone.now, db_index=True)
-    updated = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = SupportRequestQuerySet.as_manager()
 
@@ -163,6 +148,9 @@ class SupportRequest(models.Model):
     # a borough or user. A person's record is not content: listing it there helps no editor, and keeping
     # the index cost a queued task row on every registration and every save in the queue.
     wagtail_reference_index_ignore = True
+
+    personal_fields = (*PublicSubmission.personal_fields, "access_needs", "spam_score", "next_contact_date")
+    dated_fields = (*PublicSubmission.dated_fields, "first_contacted_at", "closed_at")
 
     class Meta:
         verbose_name = _("support request")

@@ -282,7 +282,7 @@ def test_doubtful_recaptcha_holds_the_sign_up_for_spam_review_without_emails(
 
     assert response.status_code == 302
     ambassador = Ambassador.objects.get()
-    assert ambassador.needs_spam_review and ambassador.spam_review_reason
+    assert ambassador.needs_spam_review and ambassador.spam_reason
     assert not Ambassador.objects.reviewed().exists()
     assert not EmailDelivery.objects.filter(reference=ambassador.reference).exists()
 

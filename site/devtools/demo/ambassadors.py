@@ -193,7 +193,7 @@ def create_demo_ambassador(index, name, role, status, boroughs, communities, lan
         motivation="I want young people in my community to see policing as a career for them.",
         consented_at=signed_up,
     )
-    Ambassador.objects.filter(pk=ambassador.pk).update(created_at=signed_up)
+    Ambassador.objects.filter(pk=ambassador.pk).update(created=signed_up)
     ambassador.boroughs.set(Borough.objects.filter(slug__in=boroughs))
     ambassador.communities.set(Community.objects.filter(slug__in=communities))
     AmbassadorNetwork.objects.bulk_create(

@@ -199,7 +199,7 @@ def test_spam_holds_are_deleted_after_thirty_days_and_newer_ones_kept():
 
 def test_spam_held_ambassador_sign_up_is_deleted_after_thirty_days():
     old = ambassador_person(needs_spam_review=True)
-    Ambassador.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=31))
+    Ambassador.objects.filter(pk=old.pk).update(created=timezone.now() - timedelta(days=31))
 
     run_retention()
 

@@ -1,0 +1,43 @@
+"""What every public submission stores, whichever form it came through (SubmissionFlow serves them)."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class PublicSubmission(models.Model):
+    """The person, their consent, the spam-review hold and the references they were given.
+
+    A second submission from the same person joins their open record: its reference is added to
+    ``other_references`` so that staff can find the record by either. Retention anonymises these fields the
+    same way for every kind of record (positive_action/data_protection/retention.py).
+    """
+
+    reference = models.CharField(_("reference"), max_length=20, unique=True, editable=False)
+    other_references = models.CharField(
+        _("references of later submissions"),
+        max_length=500,
+        blank=True,
+        editable=False,
+        help_text=_("References shown to the person when they sent the form again and joined this record"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("email"), max_length=254, db_index=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    consented_at = models.DateTimeField(_("consented to contact and the privacy notice at"))
+    needs_spam_review = models.BooleanField(
+        _("needs spam review"),
+        default=False,
+        db_index=True,
+        help_text=_("Held out of the working list because the spam check failed or could not run"),
+    )
+    spam_reason = models.CharField(_("spam check"), max_length=200, blank=True)
+    created = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    # Fields retention clears or truncates on every kind of record, beside each model's own.
+    personal_fields = ("name", "email", "phone", "spam_reason")
+    dated_fields = ("consented_at", "created")
