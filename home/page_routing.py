@@ -1,8 +1,8 @@
 """Wagtail's page routing, remembered between anonymous requests.
 
-Serving a page that the whole-response cache (home/page_cache.py) cannot answer starts with Wagtail finding
-the site (one query) and walking the page tree one URL segment at a time (two queries per segment: the
-child, then its specific row). Profiling put that at over half of an uncached event page's server time.
+Serving a page that the whole-response cache (home/page_cache.py) cannot answer starts with Wagtail walking
+the page tree from the site's root page one URL segment at a time (two queries per segment: the child,
+then its specific row). Profiling put that at over half of an uncached event page's server time.
 
 For anonymous visitors the outcome of that walk is kept under the page cache's content version, which every
 save or delete of a page, revision, site or view restriction moves, so a publish, unpublish, move or slug
@@ -15,25 +15,10 @@ the cache.
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http.request import split_domain_port
-from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
-from home.fragment_cache import cached_under_content_version, may_share, versioned_key
-
-
-def remembered_site(request):
-    """The site for this host and port, read from the cache and stored where Wagtail looks for it."""
-    hostname = split_domain_port(request._get_raw_host())[0]
-    key = versioned_key(request, "route", "site", (hostname, request.get_port()))
-    # In a tuple, so that "no site for this host" is kept too.
-    (site,) = cached_under_content_version(
-        key, lambda: (Site.find_for_request(request),), settings.FRAGMENT_CACHE_SECONDS
-    )
-    request._wagtail_site = site
-    return site
+from home.fragment_cache import may_share, versioned_key
 
 
 def storable(route):
@@ -60,30 +45,22 @@ def rebuilt(entry):
     return RouteResult(page, args=(getattr(page, view_name), args, kwargs))
 
 
-def remember_route(request, path):
-    site = remembered_site(request)
-    if site is None:
-        return
-    key = versioned_key(request, "route", "page", (site.pk, path))
-    entry = cache.get(key)
-    if entry is not None:
-        request._wagtail_route_for_request = rebuilt(entry)
-        return
-    route = Page.route_for_request(request, path)
-    if route is not None and (entry := storable(route)) is not None:
-        # Stored before the page is served, so no state from rendering travels with it.
-        cache.set(key, entry, settings.FRAGMENT_CACHE_SECONDS)
+class RememberedRoutesMixin:
+    """For the site's root page, where Wagtail starts every walk down the tree (see the module docstring).
 
+    Wagtail's documented extension point for routing is ``Page.route()``; this one answers an anonymous
+    visitor's path from the cache and otherwise walks the tree as Wagtail does, remembering the result.
+    """
 
-class RememberedRoutingMiddleware:
-    """Hands Wagtail's serve view a remembered route for anonymous visitors (see the module docstring)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is wagtail_views.serve and may_share(request):
-            remember_route(request, view_args[0] if view_args else view_kwargs.get("path", ""))
+    def route(self, request, path_components):
+        if not may_share(request):
+            return super().route(request, path_components)
+        key = versioned_key(request, "route", "page", (self.pk, *path_components))
+        entry = cache.get(key)
+        if entry is not None:
+            return rebuilt(entry)
+        route = super().route(request, path_components)  # a page not found raises Http404: not kept
+        if (entry := storable(route)) is not None:
+            # Stored before the page is served, so no state from rendering travels with it.
+            cache.set(key, entry, settings.FRAGMENT_CACHE_SECONDS)
+        return route

@@ -5,13 +5,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from home.blocks import CONTENT_BLOCKS, StatisticBlock
+from home.page_routing import RememberedRoutesMixin
 
 from .base import BasePage
 
 INTRODUCTION_FEATURES = ["bold", "italic", "link"]
 
 
-class HomePage(BasePage):
+class HomePage(RememberedRoutesMixin, BasePage):
     """The site's front page: why join, the force's ambition and the figures behind it."""
 
     template = "pages/home_page.html"

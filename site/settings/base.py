@@ -78,8 +78,6 @@ MIDDLEWARE = [
     "recruitment_site.core.preview.PreviewFramingMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Anonymous visitors' pages are found without walking the page tree in SQL (home/page_routing.py).
-    "home.page_routing.RememberedRoutingMiddleware",
     # A database outage gives a 503 "try again shortly" page, never a fake success (home/middleware.py).
     "home.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes requires: it turns a locked-out sign-in into a 429 response.

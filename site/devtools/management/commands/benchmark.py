@@ -175,9 +175,16 @@ class Command(BaseCommand):
 
     def prepare(self, env):
         manage = [sys.executable, str(ROOT / "manage.py")]
-        steps = (["create_database"], ["migrate", "--noinput"], ["load_demo"], ["collectstatic", "--noinput"])
-        for command in steps:
-            subprocess.run(manage + command + ["-v0"], env=env, check=True, cwd=ROOT)
+        # The demo loader is development tooling: only the development settings install it.
+        development = {**env, "DJANGO_SETTINGS_MODULE": "recruitment_site.settings.dev"}
+        steps = (
+            (["create_database"], env),
+            (["migrate", "--noinput"], env),
+            (["load_demo"], development),
+            (["collectstatic", "--noinput"], env),
+        )
+        for command, command_env in steps:
+            subprocess.run(manage + command + ["-v0"], env=command_env, check=True, cwd=ROOT)
 
     def start_server(self, env, port, workers, app="recruitment_site.wsgi"):
         server = subprocess.Popen(
