@@ -3,8 +3,9 @@
 Decisions:
 - UID is the page's translation_key (a UUID that survives edits, moves and slug changes) at the site's
   host name, so it is globally unique and stable, as RFC 5545 section 3.8.4.7 requires.
-- Times are written in the Europe/London zone with a VTIMEZONE built from the UK rule (last Sunday of
-  March and October, 01:00 UTC), so calendars show the right local time on either side of a clock change.
+- Times are written in the Europe/London zone with a VTIMEZONE that icalendar builds from the time zone
+  database (``add_missing_timezones``), so calendars show the right local time on either side of a clock
+  change.
 - A cancelled event stays in the feed with STATUS:CANCELLED until it ends, so subscribers' calendars
   remove it; SEQUENCE comes from EventPage.sequence, which rises on every significant change.
 """
@@ -13,7 +14,7 @@ import datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vDuration, vRecur
+from icalendar import Calendar, Event, vDuration
 
 from home.choices import EventStatus
 from recruitment_site.core.dates import LONDON
@@ -30,28 +31,6 @@ ICAL_STATUS = {
 }
 
 
-def london_timezone():
-    """VTIMEZONE for Europe/London under the rule in force since 1996."""
-    zone = Timezone()
-    zone.add("tzid", "Europe/London")
-    zone.add("x-lic-location", "Europe/London")
-    summer = TimezoneDaylight()
-    summer.add("tzname", "BST")
-    summer.add("dtstart", datetime.datetime(1996, 3, 31, 1, 0))
-    summer.add("rrule", vRecur(freq="YEARLY", bymonth=3, byday="-1SU"))
-    summer.add("tzoffsetfrom", datetime.timedelta(hours=0))
-    summer.add("tzoffsetto", datetime.timedelta(hours=1))
-    winter = TimezoneStandard()
-    winter.add("tzname", "GMT")
-    winter.add("dtstart", datetime.datetime(1996, 10, 27, 2, 0))
-    winter.add("rrule", vRecur(freq="YEARLY", bymonth=10, byday="-1SU"))
-    winter.add("tzoffsetfrom", datetime.timedelta(hours=1))
-    winter.add("tzoffsetto", datetime.timedelta(hours=0))
-    zone.add_component(summer)
-    zone.add_component(winter)
-    return zone
-
-
 def new_calendar(name=None):
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
@@ -63,7 +42,6 @@ def new_calendar(name=None):
         calendar.add("x-wr-timezone", "Europe/London")
         calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
-    calendar.add_component(london_timezone())
     return calendar
 
 
@@ -114,6 +92,15 @@ def calendar_event(event, page_url, hostname):
 def calendar_bytes(events, hostname, url_for, name=None):
     """The serialised calendar; url_for(event) gives each event page's full address."""
     calendar = new_calendar(name)
+    days = []
     for event in events:
         calendar.add_component(calendar_event(event, url_for(event), hostname))
+        days += [event.start.date(), event.end.date()]
+    if days:
+        # icalendar writes the zone from the time zone database, with the clock changes from a day before
+        # the first event to a day after the last (without bounds it writes 1970 to 2038).
+        calendar.add_missing_timezones(
+            first_date=min(days) - datetime.timedelta(days=1),
+            last_date=max(days) + datetime.timedelta(days=1),
+        )
     return calendar.to_ical()

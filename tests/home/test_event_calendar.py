@@ -6,7 +6,6 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from home.choices import AttendanceMode, EventStatus
-from home.event_calendar import london_timezone
 from home.models import EventPage
 from tests.helpers import soup
 from tests.home.event_factories import BoroughFactory, EventPageFactory, build_event_site, london
@@ -102,11 +101,14 @@ def test_event_spanning_the_spring_clock_change_keeps_its_real_length(client, in
     assert vevent.decoded("DTEND").astimezone(UTC) == datetime.datetime(2027, 3, 28, 2, 30, tzinfo=UTC)
 
 
-def test_vtimezone_agrees_with_the_time_zone_database_for_years_ahead():
-    from_vtimezone = london_timezone().to_tz()
+def test_vtimezone_agrees_with_the_time_zone_database_across_the_events(client, index):
+    EventPageFactory(parent=index, start=london(2027, 1, 10, 18, 0), end=london(2027, 1, 10, 20, 0))
+    EventPageFactory(parent=index, start=london(2029, 11, 2, 18, 0), end=london(2029, 11, 2, 20, 0))
+    (zone,) = parse_calendar(client.get("/events/feed/")).walk("VTIMEZONE")
+    from_vtimezone = zone.to_tz()
     from_tzdata = zoneinfo.ZoneInfo("Europe/London")
-    moment = datetime.datetime(2026, 1, 1, tzinfo=UTC)
-    while moment.year < 2031:
+    moment = datetime.datetime(2027, 1, 10, tzinfo=UTC)
+    while moment < datetime.datetime(2029, 11, 3, tzinfo=UTC):
         assert moment.astimezone(from_vtimezone).utcoffset() == moment.astimezone(from_tzdata).utcoffset(), (
             moment
         )
