@@ -11,8 +11,8 @@ from wagtail.admin.viewsets import viewsets
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from positive_action.admin_views import RECORD_SUMMARY_HOOK
 from positive_action.filters import QUEUE_FILTERS_HOOK
+from positive_action.views.record import RECORD_SUMMARY_HOOK
 
 from .filters import AmbassadorFilterSet, ambassador_referral_filter
 from .models import Ambassador

@@ -11,12 +11,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views, reports
 from .audit import register_audit_actions
 from .bulk_actions import AssignOwnerBulkAction, ChangeStageBulkAction
 from .dashboard import VIEW_PERMISSION, SupportQueuePanel
 from .filters import SupportRequestFilterSet
 from .models import CaseworkEmailTemplate, SupportRequest
+from .views import queue, record, reports
 
 
 def queue_permission_required(view_class):
@@ -51,9 +51,9 @@ class SupportQueueViewSet(SnippetViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True
-    index_view_class = admin_views.QueueIndexView
+    index_view_class = queue.QueueIndexView
     index_template_name = "positive_action/admin/queue_index.html"
-    inspect_view_class = admin_views.RecordView
+    inspect_view_class = record.RecordView
     # The summary at the top of the record shows the owner, and the referring ambassador by name.
     inspect_view_fields_exclude = ["id", "other_references", "spam_score", "referral_code"]
     filterset_class = SupportRequestFilterSet
@@ -101,7 +101,7 @@ class SupportQueueViewSet(SnippetViewSet):
 
     @property
     def list_display(self):
-        return admin_views.list_columns()
+        return queue.list_columns()
 
     def get_urlpatterns(self):
         patterns = super().get_urlpatterns() + [
@@ -110,7 +110,7 @@ class SupportQueueViewSet(SnippetViewSet):
             path("equality/", reports.equality_report, name="equality"),
         ]
         for pattern in patterns:
-            pattern.callback = admin_views.queue_access_required(pattern.callback)
+            pattern.callback = queue.queue_access_required(pattern.callback)
         return patterns
 
 

@@ -2,7 +2,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from positive_action.reports import RETAINED_ANSWERS_HOOK
+from positive_action.views.reports import RETAINED_ANSWERS_HOOK
 
 from . import urls
 from .erasure import ERASED_ACTION

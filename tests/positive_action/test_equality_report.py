@@ -8,7 +8,7 @@ from django.utils import timezone
 from home import roles
 from home.models import Borough
 from positive_action.models import EqualityMonitoring
-from positive_action.reports import recent_quarters
+from positive_action.views.reports import recent_quarters
 from tests.factories import UserFactory
 from tests.helpers import soup
 

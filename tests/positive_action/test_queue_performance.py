@@ -95,7 +95,7 @@ def test_export_reads_rows_in_chunks_instead_of_caching_the_whole_queue(client, 
         return fetch_all(queryset)
 
     with (
-        mock.patch("positive_action.admin_views.EXPORT_CHUNK_SIZE", 25),
+        mock.patch("positive_action.views.queue.EXPORT_CHUNK_SIZE", 25),
         mock.patch.object(QuerySet, "_fetch_all", refuse_support_requests),
     ):
         response = client.get(f"{QUEUE}?export={spreadsheet}")

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from positive_action.models import EqualityMonitoring
-from positive_action.reports import counted_answers, equality_sections
+from positive_action.views.reports import counted_answers, equality_sections
 from recruitment_site.core.dates import months_before
 
 from .factories import finished_support_request, support_person

@@ -23,8 +23,8 @@ from home.models import Borough
 from recruitment_site.core.admin_pages import forbidden
 from recruitment_site.core.dates import start_of_day
 
-from .audit import audit_list
-from .models import QUESTIONS, EqualityMonitoring
+from ..audit import audit_list
+from ..models import QUESTIONS, EqualityMonitoring
 
 REPORT_PERMISSION = "positive_action.view_equality_report"
 SMALL_NUMBER = 5

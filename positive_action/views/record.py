@@ -1,0 +1,148 @@
+"""A support record in the Wagtail admin: the summary at the top, the timeline and the forms that act on it."""
+
+from django.contrib import messages
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.snippets.views.snippets import InspectView
+
+from recruitment_site.core.admin_pages import forbidden
+from recruitment_site.core.working_days import add_working_days
+
+from ..audit import audit
+from ..days import day_with_distance
+from ..models import SupportRequest, SupportSettings
+from ..team import staff_name
+from ..timeline import merged_timeline
+from ..workflow import (
+    TransitionNotAllowed,
+)
+from .queue import CHANGE_PERMISSION
+from .record_actions import ACTIONS, action_forms, form_prefix
+
+
+class RecordView(InspectView):
+    """A record: a summary of where it stands, its details, one timeline, and the forms that act on it.
+    Every view is written to the audit log. The forms post to ``record/<pk>/<action>/`` (this view
+    too); a form that does not validate comes back on this page with its errors and what was typed."""
+
+    template_name = "positive_action/admin/record.html"
+    page_title = gettext_lazy("Support request")
+    bound_action = None
+
+    def get(self, request, *args, **kwargs):
+        if "action" in kwargs:
+            return HttpResponseNotAllowed(["POST"])
+        audit(self.object, "recruitment.record_viewed", request.user)
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        slug = kwargs.get("action")
+        if not request.user.has_perm(CHANGE_PERMISSION) or slug not in ACTIONS:
+            return forbidden(request)
+        action = ACTIONS[slug]
+        form = action.form_class(
+            request.POST, record=self.object, user=request.user, prefix=form_prefix(slug)
+        )
+        if getattr(form, "filled", False):
+            # Filled in from a template, to be read before it is sent: shown again, nothing saved.
+            self.bound_action = (slug, form)
+            return self.render_to_response(self.get_context_data())
+        if form.is_valid():
+            try:
+                action.apply(request, self.object, form.cleaned_data)
+            except TransitionNotAllowed as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Saved: %(action)s.") % {"action": action.button})
+                return redirect("support_queue:inspect", pk=self.object.pk)
+        self.bound_action = (slug, form)
+        messages.error(request, _("Not saved: see “%(action)s” below.") % {"action": action.button})
+        audit(self.object, "recruitment.record_viewed", request.user)
+        response = self.render_to_response(self.get_context_data())
+        response.status_code = 400
+        return response
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            SupportRequest.objects.for_list().select_related("ambassador_referral__ambassador"), pk=self.pk
+        )
+
+    def get_support_wanted_display_value(self):
+        return self.object.get_support_wanted_display()
+
+    def get_owner_display_value(self):
+        return staff_name(self.object.owner) if self.object.owner else _("Unassigned")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        record = self.object
+        context["timeline"] = merged_timeline(record.timeline.select_related("actor"), record.reference)
+        context["can_act"] = self.request.user.has_perm(CHANGE_PERMISSION)
+        context["action_forms"] = (
+            action_forms(record, self.request.user, self.bound_action) if context["can_act"] else []
+        )
+        context["release_url"] = reverse("support_queue:action", args=[record.pk, "release"])
+        context["summary"] = record_summary(record, SupportSettings.for_request(self.request))
+        return context
+
+
+# Apps above this one add lines to a record's summary: ``@hooks.register(RECORD_SUMMARY_HOOK)`` with a
+# function taking the record and returning [(label, value)], the value plain text or format_html.
+RECORD_SUMMARY_HOOK = "support_record_summary"
+
+
+def first_contact_summary(record, working_days):
+    if record.first_contacted_at:
+        return _("Made %(day)s") % {
+            "day": date_format(timezone.localtime(record.first_contacted_at), "j M Y")
+        }
+    due = add_working_days(timezone.localtime(record.created).date(), working_days)
+    if due < timezone.localdate():
+        return format_html(
+            '{} <span class="w-status support-overdue">{}</span>', day_with_distance(due), _("Overdue")
+        )
+    return _("Due by %(day)s") % {"day": day_with_distance(due)}
+
+
+def next_contact_summary(record):
+    day = record.next_contact_date
+    if not day:
+        return _("Not set")
+    if day < timezone.localdate() and not record.is_finished:
+        return format_html(
+            '{} <span class="w-status support-overdue">{}</span>', day_with_distance(day), _("Overdue")
+        )
+    return day_with_distance(day)
+
+
+def contact_summary(record):
+    """The preferred way to reach them, with tap-to-call and email links."""
+    links = [format_html('<a href="mailto:{}">{}</a>', record.email, record.email)] if record.email else []
+    if record.phone:
+        links.append(format_html('<a href="tel:{}">{}</a>', record.phone.replace(" ", ""), record.phone))
+    return format_html(
+        "{}<br>{}",
+        record.get_preferred_contact_display(),
+        format_html_join(" · ", "{}", ((link,) for link in links)),
+    )
+
+
+def record_summary(record, service):
+    """[(label, value)] for the top of a record: where it stands and how to reach the person."""
+    items = [
+        (_("Stage"), record.get_stage_display()),
+        (_("Owner"), staff_name(record.owner) or _("Unassigned")),
+        (_("Next contact"), next_contact_summary(record)),
+        (_("First contact"), first_contact_summary(record, service.first_contact_working_days)),
+        (_("Preferred contact"), contact_summary(record)),
+    ]
+    for describe in hooks.get_hooks(RECORD_SUMMARY_HOOK):
+        items.extend(describe(record))
+    return items
