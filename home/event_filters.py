@@ -1,11 +1,12 @@
-"""The events listing's filters: a plain GET form, so filtered listings work without JavaScript and can be
-shared as links. Anything a visitor types into the address bar goes through this form before it reaches
+"""The events listing's filters, a django-filter FilterSet like the support queue's: a plain GET form, so
+filtered listings work without JavaScript and can be shared as links. Anything a visitor types into the address bar goes through this form before it reaches
 a query; unknown values are reported, never echoed back at length and never passed to the database."""
 
 import datetime
 import functools
 import re
 
+import django_filters
 from dateutil.relativedelta import relativedelta
 from django import forms
 from django.apps import apps
@@ -13,6 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ChoiceField
 
 from home.choices import AttendanceMode, EventType
 from recruitment_site.core.dates import LONDON
@@ -58,55 +60,22 @@ def months_from(today, archive, language):
     return tuple(choices)
 
 
-class MonthField(forms.ChoiceField):
+class MonthField(ChoiceField):
     """Offers a year of months in a select, and accepts any well-formed month from a shared link."""
 
     def valid_value(self, value):
         return parse_month(value) is not None
 
 
-class EventFilterForm(forms.Form):
-    type = forms.ChoiceField(
-        label=_("Type of event"),
-        required=False,
-        error_messages={"invalid_choice": _("Choose a type of event from the list.")},
-    )
-    borough = forms.ChoiceField(
-        label=_("Borough"),
-        required=False,
-        error_messages={"invalid_choice": _("Choose a borough from the list.")},
-    )
-    community = forms.ChoiceField(
-        label=_("Community"),
-        required=False,
-        error_messages={"invalid_choice": _("Choose a community from the list.")},
-    )
-    mode = forms.ChoiceField(
-        label=_("How you attend"),
-        required=False,
-        error_messages={"invalid_choice": _("Choose in person, online or both from the list.")},
-    )
-    month = MonthField(
-        label=_("Month"),
-        required=False,
-        error_messages={"invalid_choice": _("Choose a month from the list.")},
-    )
+class MonthFilter(django_filters.ChoiceFilter):
+    field_class = MonthField
 
-    def __init__(self, data=None, *, archive=False, **kwargs):
-        super().__init__(data, **kwargs)
-        any_choice = [("", _("Any"))]
-        self.fields["type"].choices = any_choice + list(EventType.choices)
-        # Models by name: the event pages import this module. Callables, read only when a value is checked or the select is drawn: the listing keeps its
-        # drawn filters in the cache (home/fragment_cache.py) and then needs no query for them.
-        self.fields["borough"].choices = lambda: (
-            any_choice + list(apps.get_model("home", "Borough").objects.active().values_list("slug", "name"))
-        )
-        self.fields["community"].choices = lambda: (
-            any_choice
-            + list(apps.get_model("home", "Community").objects.active().values_list("slug", "name"))
-        )
-        self.fields["mode"].choices = any_choice + list(AttendanceMode.choices)
-        self.fields["month"].choices = any_choice + month_choices(archive) + self.shared_month_choice()
+
+class EventFilterForm(forms.Form):
+    """The form the filter set draws: styled inputs, and each error tied to its control."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-input"
 
@@ -117,31 +86,78 @@ class EventFilterForm(forms.Form):
             if name in self.fields:
                 self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].id_for_label}-error"
 
-    def shared_month_choice(self):
+
+def active_boroughs():
+    # The model by name: the event pages import this module. Read only when a value is checked or the
+    # select is drawn: the listing keeps its drawn filters in the cache (home/fragment_cache.py) and then
+    # needs no query for them.
+    return list(apps.get_model("home", "Borough").objects.active().values_list("slug", "name"))
+
+
+def active_communities():
+    return list(apps.get_model("home", "Community").objects.active().values_list("slug", "name"))
+
+
+def choice_filter(label, choices, message, method, filter_class=django_filters.ChoiceFilter):
+    return filter_class(
+        label=label,
+        choices=choices,
+        method=method,
+        empty_label=_("Any"),
+        error_messages={"invalid_choice": message},
+    )
+
+
+class EventFilterSet(django_filters.FilterSet):
+    type = choice_filter(
+        _("Type of event"), EventType.choices, _("Choose a type of event from the list."), "filter_type"
+    )
+    borough = choice_filter(
+        _("Borough"), active_boroughs, _("Choose a borough from the list."), "filter_borough"
+    )
+    community = choice_filter(
+        _("Community"), active_communities, _("Choose a community from the list."), "filter_community"
+    )
+    mode = choice_filter(
+        _("How you attend"),
+        AttendanceMode.choices,
+        _("Choose in person, online or both from the list."),
+        "filter_mode",
+    )
+    month = choice_filter(_("Month"), [], _("Choose a month from the list."), "filter_month", MonthFilter)
+
+    class Meta:
+        form = EventFilterForm
+
+    def __init__(self, data=None, queryset=None, *, archive=False, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        offered = month_choices(archive)
+        self.filters["month"].extra["choices"] = offered + self.shared_month_choice(offered)
+
+    def shared_month_choice(self, offered):
         """A well-formed month from a shared link that the select does not offer, so it shows as chosen."""
-        value = self.data.get("month", "") if self.is_bound else ""
+        value = self.data.get("month", "")
         month = parse_month(value)
-        offered = {choice for choice, _label in self.fields["month"].choices}
-        if month is None or value in offered:
+        if month is None or value in {choice for choice, _label in offered}:
             return []
         return [(value, date_format(datetime.date(*month, 1), "F Y"))]
 
-    def filter(self, events):
-        """Apply the filters that are valid; an invalid one is left out and reported by the page."""
-        cleaned = getattr(self, "cleaned_data", {})
-        if cleaned.get("type"):
-            events = events.of_type(cleaned["type"])
-        if cleaned.get("borough"):
-            events = events.in_borough(cleaned["borough"])
-        if cleaned.get("community"):
-            events = events.for_community(cleaned["community"])
-        if cleaned.get("mode"):
-            events = events.with_attendance_mode(cleaned["mode"])
-        if cleaned.get("month"):
-            events = events.in_month(*parse_month(cleaned["month"]))
-        return events
+    def filter_type(self, events, name, value):
+        return events.of_type(value)
+
+    def filter_borough(self, events, name, value):
+        return events.in_borough(value)
+
+    def filter_community(self, events, name, value):
+        return events.for_community(value)
+
+    def filter_mode(self, events, name, value):
+        return events.with_attendance_mode(value)
+
+    def filter_month(self, events, name, value):
+        return events.in_month(*parse_month(value))
 
     def active_filters(self):
         """The valid, non-empty filters as query parameters, for pagination and feed links."""
-        cleaned = getattr(self, "cleaned_data", {})
+        cleaned = getattr(self.form, "cleaned_data", {})
         return {name: cleaned[name] for name in FILTER_NAMES if cleaned.get(name)}

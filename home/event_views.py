@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from home.event_calendar import CONTENT_TYPE, calendar_bytes
-from home.event_filters import EventFilterForm, month_choices
+from home.event_filters import EventFilterSet, month_choices
 from home.event_schema import event_data, json_ld
 from home.fragment_cache import force_name
 
@@ -46,11 +46,12 @@ def feed_links(index, request, params):
 
 
 def event_listing(index, request, archive):
-    form = EventFilterForm(request.GET, archive=archive)
-    filters_valid = form.is_valid()
-    events = index.events().for_listing()
-    events = form.filter(events.past() if archive else events.upcoming())
-    params = form.active_filters()
+    listing = index.events().for_listing()
+    filters = EventFilterSet(request.GET, listing.past() if archive else listing.upcoming(), archive=archive)
+    # Filters that are not valid are left out, and the page says what was not understood.
+    filters_valid = filters.is_valid()
+    events = filters.qs
+    params = filters.active_filters()
     feed_url, webcal_url = feed_links(index, request, params)
     # Only the keys at first: the cards are usually in the cache, keyed by them (home/fragment_cache.py).
     listed = page_of(events.values_list("pk", flat=True), request.GET.get("page"), index.events_per_page)
@@ -58,7 +59,7 @@ def event_listing(index, request, archive):
     response = index.render(
         request,
         context_overrides={
-            "form": form,
+            "form": filters.form,
             "archive": archive,
             "events": listed,
             # What the cached parts of the page (home/fragment_cache.py) depend on besides content.
@@ -93,15 +94,15 @@ def calendar_response(content, filename):
 
 
 def calendar_feed(index, request):
-    form = EventFilterForm(request.GET)
-    if not form.is_valid():
-        messages = [str(error) for errors in form.errors.values() for error in errors]
+    filters = EventFilterSet(request.GET, index.events().upcoming())
+    if not filters.is_valid():
+        messages = [str(error) for errors in filters.errors.values() for error in errors]
         return HttpResponseBadRequest(
             _("This calendar address has a filter we do not recognise: %(errors)s")
             % {"errors": " ".join(messages)},
             content_type="text/plain; charset=utf-8",
         )
-    events = form.filter(index.events().upcoming())[:FEED_LIMIT]
+    events = filters.qs[:FEED_LIMIT]
     name = _("%(site)s events") % {"site": force_name(request)}
     content = calendar_bytes(events, site_hostname(request), lambda event: event.get_full_url(request), name)
     return calendar_response(content, "events.ics")
