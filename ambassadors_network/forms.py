@@ -6,8 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from home.models import Borough, Community
-from positive_action.forms import valid_phone
 from positive_action.forms_mixin import AccessibleFormMixin
+from recruitment_site.core.phone import valid_phone
 
 from .models.choices import CommunityRole, NetworkType, TimeCommitment
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from home import page_cache
 from home.fragment_cache import cached_under_content_version
 from home.models import Borough
+from recruitment_site.core.phone import valid_phone
 
 from .choices import ApplicationProgress, ContactMethod, HeardAbout, RoleOfInterest, SupportType
 from .forms_mixin import AccessibleFormMixin
@@ -15,17 +16,6 @@ OUTSIDE_FORCE_AREA = "outside"
 # Every save or delete of a borough moves the page cache's content version, which is part of the key; the
 # timeout bounds how long a server process with its own (not shared) cache can offer an outdated list.
 BOROUGHS_CACHE_SECONDS = 300
-PHONE_CHARACTERS = re.compile(r"\+?[0-9 ()\-]{7,24}")
-
-
-def valid_phone(value):
-    """A UK number (0 then 10 or 11 digits, or +44) or an international one (+ then 8 to 15 digits)."""
-    if not PHONE_CHARACTERS.fullmatch(value):
-        return False
-    digits = re.sub(r"\D", "", value)
-    if value.startswith("+"):
-        return 8 <= len(digits) <= 15
-    return digits.startswith("0") and len(digits) in (10, 11)
 
 
 def active_boroughs():

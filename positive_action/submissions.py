@@ -27,11 +27,11 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
 from recruitment_site.core import spam
+from recruitment_site.core.references import unique_reference
 
 from .models.site_settings import SupportSettings
 from .models.submissions import SubmissionReceipt
 from .outbox import queue_emails
-from .references import unique_reference
 
 TOKEN_FIELD = "submission_token"
 

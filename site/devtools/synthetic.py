@@ -31,7 +31,7 @@ from positive_action.choices import (
     SupportType,
 )
 from positive_action.models import SupportRequest, SupportRequestEvent
-from positive_action.references import ALPHABET
+from recruitment_site.core.references import ALPHABET
 
 SYNTHETIC_DOMAIN = "synthetic.invalid"
 SYNTHETIC_PREFIX = "SY"

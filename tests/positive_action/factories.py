@@ -2,7 +2,7 @@ import factory
 from django.utils import timezone
 
 from positive_action.models import CaseworkEmailTemplate, SupportRequest
-from positive_action.references import new_reference
+from recruitment_site.core.references import new_reference
 
 
 class SupportRequestFactory(factory.django.DjangoModelFactory):

@@ -20,7 +20,7 @@ from ambassadors_network.models import (
 from ambassadors_network.status import change_status
 from home.models import Borough, Community
 from positive_action.models import SupportRequest
-from positive_action.references import unique_reference
+from recruitment_site.core.references import unique_reference
 
 PROGRAMME_COPY = {
     "title": "Become a community ambassador",

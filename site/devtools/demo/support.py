@@ -25,7 +25,7 @@ from positive_action.models import (
     SupportRequestEvent,
     SupportSettings,
 )
-from positive_action.references import unique_reference
+from recruitment_site.core.references import unique_reference
 
 INTRODUCTION = (
     "<p>Register for free support with your application to join us. Our diversity team will contact you, "

@@ -1,4 +1,4 @@
-from positive_action.references import ALPHABET, new_reference, normalise_reference, unique_reference
+from recruitment_site.core.references import ALPHABET, new_reference, normalise_reference, unique_reference
 
 
 def test_reference_has_prefix_and_only_unambiguous_characters():
