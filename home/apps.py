@@ -9,4 +9,4 @@ class HomeConfig(AppConfig):
     def ready(self):
         # Connects the page cache's invalidation to content saves in every process, including management
         # commands such as publish_scheduled, not only in processes that serve requests.
-        from home import page_cache  # noqa: F401
+        from home import caching  # noqa: F401

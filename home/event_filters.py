@@ -89,7 +89,7 @@ class EventFilterForm(forms.Form):
 
 def active_boroughs():
     # The model by name: the event pages import this module. Read only when a value is checked or the
-    # select is drawn: the listing keeps its drawn filters in the cache (home/fragment_cache.py) and then
+    # select is drawn: the listing keeps its drawn filters in the cache (home/caching.py) and then
     # needs no query for them.
     return list(apps.get_model("home", "Borough").objects.active().values_list("slug", "name"))
 

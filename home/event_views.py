@@ -9,10 +9,10 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from home.caching import force_name
 from home.event_calendar import CONTENT_TYPE, calendar_bytes
 from home.event_filters import EventFilterSet, month_choices
 from home.event_schema import event_data, json_ld
-from home.fragment_cache import force_name
 
 # A feed is a whole calendar in one response; this bounds its size whatever the filters.
 FEED_LIMIT = 500
@@ -53,7 +53,7 @@ def event_listing(index, request, archive):
     events = filters.qs
     params = filters.active_filters()
     feed_url, webcal_url = feed_links(index, request, params)
-    # Only the keys at first: the cards are usually in the cache, keyed by them (home/fragment_cache.py).
+    # Only the keys at first: the cards are usually in the cache, keyed by them (home/caching.py).
     listed = page_of(events.values_list("pk", flat=True), request.GET.get("page"), index.events_per_page)
     event_keys = list(listed)
     response = index.render(
@@ -62,7 +62,7 @@ def event_listing(index, request, archive):
             "form": filters.form,
             "archive": archive,
             "events": listed,
-            # What the cached parts of the page (home/fragment_cache.py) depend on besides content.
+            # What the cached parts of the page (home/caching.py) depend on besides content.
             "event_keys": event_keys,
             # Called by the template only when the cards are not in the cache.
             "event_cards": lambda: events_in_order(event_keys),

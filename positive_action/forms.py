@@ -3,8 +3,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home import page_cache
-from home.fragment_cache import cached_under_content_version
+from home.caching import cached_under_content_version, content_version
 from home.models import Borough
 from recruitment_site.core.phone import valid_phone
 
@@ -22,7 +21,7 @@ def active_boroughs():
     """[(slug, name)] of the boroughs offered in the form, cached: the list is read on every GET and POST
     of the registration form and changes a few times a year."""
     return cached_under_content_version(
-        f"positive-action:active-boroughs:{page_cache.content_version()}",
+        f"positive-action:active-boroughs:{content_version()}",
         lambda: list(Borough.objects.active().values_list("slug", "name")),
         BOROUGHS_CACHE_SECONDS,
     )

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 
-from home.fragment_cache import kept_until_content_changes
+from home.caching import kept_until_content_changes
 
 
 class SocialFields(models.Model):

@@ -22,8 +22,8 @@ from wagtail.search import index
 
 from home import event_views
 from home.blocks import LinkBlock, RichTextBlock, StatisticBlock
+from home.caching import kept_until_content_changes
 from home.choices import AttendanceMode, EventStatus, EventType
-from home.fragment_cache import kept_until_content_changes
 from recruitment_site.core.dates import LONDON
 
 from .base import BasePage

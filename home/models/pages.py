@@ -5,7 +5,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from home.blocks import CONTENT_BLOCKS, StatisticBlock
-from home.page_routing import RememberedRoutesMixin
+from home.caching import RememberedRoutesMixin
 
 from .base import BasePage
 

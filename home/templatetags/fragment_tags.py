@@ -1,11 +1,11 @@
 """{% sharedfragment "name" vary_on... %}...{% endsharedfragment %}: a part of a public page kept in the
-cache under the content version (home/fragment_cache.py), and {% site_name %} from the same cache."""
+cache under the content version (home/caching.py), and {% site_name %} from the same cache."""
 
 from django import template
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from home.fragment_cache import force_name, shared
+from home.caching import force_name, shared
 
 register = template.Library()
 

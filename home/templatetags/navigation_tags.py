@@ -1,14 +1,14 @@
 from django import template
 from wagtail.models import Site
 
-from home.fragment_cache import shared
+from home.caching import shared
 from home.models import SiteSettings
 
 register = template.Library()
 
 
 def menu_item(url, text, page):
-    """Plain values rather than the page, so menus can be kept in the cache (home/fragment_cache.py)."""
+    """Plain values rather than the page, so menus can be kept in the cache (home/caching.py)."""
     location = {"path": page.path, "depth": page.depth, "pk": page.pk} if page else None
     return {"url": url, "text": text, "page": location}
 

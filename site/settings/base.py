@@ -63,8 +63,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Straight after SecurityMiddleware so static requests skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Serves anonymous visitors' pages from the cache before any other work (home/page_cache.py).
-    "home.page_cache.PageCacheMiddleware",
+    # Serves anonymous visitors' pages from the cache before any other work (home/caching.py).
+    "home.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -171,7 +171,7 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # Seconds a CDN or Varnish in front may keep an anonymous page (sent as s-maxage); 0 keeps them out.
 CDN_CACHE_SECONDS = env_int("CDN_CACHE_SECONDS", 0)
 # Seconds shared page parts (menus, footer, breadcrumbs, page bodies) are kept for anonymous visitors when
-# the whole page is not cached (home/fragment_cache.py); content changes replace them at once. 0 turns it off.
+# the whole page is not cached (home/caching.py); content changes replace them at once. 0 turns it off.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 300)
 
 # Email leaves through the durable task queue (django-tasks with its database backend and worker).

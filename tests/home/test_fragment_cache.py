@@ -1,5 +1,5 @@
 """Uncached public pages stay within their query budget, and the shared parts they keep in the cache
-(home/fragment_cache.py) change as soon as content does, and are never used for staff or previews."""
+(home/caching.py) change as soon as content does, and are never used for staff or previews."""
 
 import json
 

@@ -78,7 +78,7 @@ def test_signed_in_staff_never_get_cached_pages(client, demo_site):
 def test_pages_that_set_a_cookie_are_never_stored(rf, demo_site):
     from django.http import HttpResponse
 
-    from home.page_cache import PageCacheMiddleware
+    from home.caching import PageCacheMiddleware
 
     def form_page(request):
         response = HttpResponse("<form>token</form>")

@@ -1,4 +1,4 @@
-"""Anonymous visitors' pages are found from a remembered route (home/page_routing.py) that follows every
+"""Anonymous visitors' pages are found from a remembered route (home/caching.py) that follows every
 publish, unpublish, move and slug change at once, keeps private pages private, and is never used for staff."""
 
 import pytest
@@ -119,17 +119,17 @@ def test_a_page_made_private_after_a_visit_asks_for_sign_in(client, site):
 
 def remembered_pages(monkeypatch):
     """The pages the routing writes to the cache, recorded as they are stored."""
-    from home import page_routing
+    from home import caching
 
     stored = []
-    real_set = page_routing.cache.set
+    real_set = caching.cache.set
 
     def recording_set(key, value, *args, **kwargs):
         if isinstance(value, tuple) and value and isinstance(value[0], Page):
             stored.append(value[0])
         return real_set(key, value, *args, **kwargs)
 
-    monkeypatch.setattr(page_routing.cache, "set", recording_set)
+    monkeypatch.setattr(caching.cache, "set", recording_set)
     return stored
 
 
