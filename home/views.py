@@ -4,7 +4,7 @@ import sys
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
@@ -38,6 +38,14 @@ def server_error(request):
         return database_unavailable_response()
     context = {"force_name": settings.WAGTAIL_SITE_NAME}
     return HttpResponseServerError(loader.render_to_string("500.html", context))
+
+
+def bad_request(request, exception):
+    """The friendly page for a request Django could not read, such as a form posted in a character set
+    other than UTF-8. Django's own 400 view sets up a CSRF token, which reads the form data again, and a
+    body that could not be decoded then raises a second time, so the visitor got a 500."""
+    context = {"force_name": settings.WAGTAIL_SITE_NAME}
+    return HttpResponseBadRequest(loader.render_to_string("400.html", context))
 
 
 def database_unavailable_response():

@@ -25,4 +25,5 @@ if settings.DEBUG:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
+handler400 = home_views.bad_request
 handler500 = home_views.server_error

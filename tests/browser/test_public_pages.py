@@ -87,7 +87,7 @@ def test_pages_load_without_console_errors_or_csp_violations(live_demo_site, bro
     assert errors == []
 
 
-@pytest.mark.parametrize("template", ["500.html", "503.html"])
+@pytest.mark.parametrize("template", ["400.html", "500.html", "503.html"])
 def test_error_pages_have_no_axe_violations(live_demo_site, browser_page, template):
     # Error pages are rendered by the error handler, not reachable by URL, so the browser is handed the
     # rendered page at an address on the live server (for its styles).
