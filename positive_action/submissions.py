@@ -141,9 +141,11 @@ class SubmissionFlow:
         return response
 
     def handle_get(self):
-        reference = self.confirmed_reference(self.request.GET.get(DONE_PARAMETER, ""))
-        if reference:
-            context = {"page": self.page, "reference": reference}
+        confirmed = self.confirmed(self.request.GET.get(DONE_PARAMETER, ""))
+        if confirmed:
+            # ``held``: stored for a person to check before anyone replies (the spam check could not
+            # confirm a person sent it, as when JavaScript is off), so no confirmation email has gone.
+            context = {"page": self.page, "reference": confirmed["reference"], "held": confirmed["held"]}
             return TemplateResponse(self.request, self.page.thanks_template, context)
         return self.render_form(self.form_class(initial=self.initial_data()))
 
@@ -163,7 +165,8 @@ class SubmissionFlow:
             # A failed post keeps its token, so a later successful post is still recognised as the same one.
             return self.render_form(form, token=request.POST.get(TOKEN_FIELD, ""))
         reference = self.store(form, spam.recaptcha_verdict(request), token_from(request.POST))
-        done = signing.dumps(reference, salt=self.done_salt)
+        held = self.record_model.objects.filter(reference=reference, needs_spam_review=True).exists()
+        done = signing.dumps({"reference": reference, "held": held}, salt=self.done_salt)
         return redirect(f"{self.page.url}?{DONE_PARAMETER}={done}")
 
     def render_form(self, form, status=200, token=""):
@@ -179,13 +182,16 @@ class SubmissionFlow:
             response._csp_update = spam.recaptcha_csp_update()
         return response
 
-    def confirmed_reference(self, signed):
+    def confirmed(self, signed):
+        """{"reference", "held"} from the signed confirmation address, or None."""
         if not signed:
-            return ""
+            return None
         try:
-            return signing.loads(signed[:200], salt=self.done_salt, max_age=DONE_MAX_AGE)
+            value = signing.loads(signed[:300], salt=self.done_salt, max_age=DONE_MAX_AGE)
         except signing.BadSignature:
-            return ""
+            return None
+        # Addresses signed before "held" was added carry the reference alone.
+        return {"reference": value, "held": False} if isinstance(value, str) else value
 
     def store(self, form, verdict, token):
         """Store one submission (or find the earlier one for this token) and return the reference shown."""
