@@ -24,7 +24,12 @@ class SupportQueuePanel(Component):
         queue = SupportRequest.objects.in_queue().open()
         today = timezone.localdate()
         index = reverse("support_queue:list")
+        oldest_hold = (
+            SupportRequest.objects.spam_review().order_by("created").values_list("created", flat=True).first()
+        )
         return {
+            # Held submissions wait for a person: how long the oldest has waited says whether anyone is looking.
+            "oldest_hold": oldest_hold,
             "counts": [
                 (_("Due today"), queue.filter(next_contact_date=today).count(), f"{index}?due_today=true"),
                 (_("Overdue"), SupportRequest.objects.overdue(days, today).count(), f"{index}?overdue=true"),
@@ -39,5 +44,5 @@ class SupportQueuePanel(Component):
                     SupportRequest.objects.spam_review().count(),
                     f"{index}?needs_spam_review=true",
                 ),
-            ]
+            ],
         }

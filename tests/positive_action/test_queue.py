@@ -304,6 +304,24 @@ def test_dashboard_panel_counts_todays_work_and_each_count_opens_those_records(c
         assert {record for record in [new, mine_due, late] if record.reference in listed} == records, label
 
 
+def test_dashboard_panel_says_how_long_the_oldest_spam_hold_has_waited(client, queue):
+    signed_in(client, roles.DIVERSITY_TEAM)
+    SupportRequest.objects.all().delete()
+    SupportRequestFactory(needs_spam_review=True, created=timezone.now() - timedelta(days=3, hours=1))
+    SupportRequestFactory(needs_spam_review=True, created=timezone.now() - timedelta(hours=2))
+
+    panel = soup(client.get("/admin/")).select_one(".support-queue-oldest-hold").get_text(" ", strip=True)
+
+    assert panel == "The oldest registration waiting for spam review was sent 3\xa0days, 1\xa0hour ago."
+
+
+def test_dashboard_panel_has_no_hold_line_when_nothing_waits(client, queue):
+    signed_in(client, roles.DIVERSITY_TEAM)
+    SupportRequest.objects.filter(needs_spam_review=True).delete()
+
+    assert soup(client.get("/admin/")).select_one(".support-queue-oldest-hold") is None
+
+
 def test_list_query_count_does_not_grow_with_page_size(client, queue):
     signed_in(client, roles.DIVERSITY_TEAM)
     SupportRequestFactory.create_batch(5, owner=UserFactory(role=roles.DIVERSITY_TEAM))
