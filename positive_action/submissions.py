@@ -164,8 +164,7 @@ class SubmissionFlow:
         if not form.is_valid():
             # A failed post keeps its token, so a later successful post is still recognised as the same one.
             return self.render_form(form, token=request.POST.get(TOKEN_FIELD, ""))
-        reference = self.store(form, spam.recaptcha_verdict(request), token_from(request.POST))
-        held = self.record_model.objects.filter(reference=reference, needs_spam_review=True).exists()
+        reference, held = self.store(form, spam.recaptcha_verdict(request), token_from(request.POST))
         done = signing.dumps({"reference": reference, "held": held}, salt=self.done_salt)
         return redirect(f"{self.page.url}?{DONE_PARAMETER}={done}")
 
@@ -194,7 +193,8 @@ class SubmissionFlow:
         return {"reference": value, "held": False} if isinstance(value, str) else value
 
     def store(self, form, verdict, token):
-        """Store one submission (or find the earlier one for this token) and return the reference shown."""
+        """Store one submission (or find the earlier one for this token); return the reference shown and
+        whether the record is held for spam review."""
         service = SupportSettings.for_request(self.request)
         with transaction.atomic():
             # The reference shown is new whether the submission makes a record or joins one, so the
@@ -202,7 +202,10 @@ class SubmissionFlow:
             reference = new_record_reference(self.reference_prefix, self.record_model)
             receipt, is_new = claim_submission(token, self.scope, reference)
             if not is_new:
-                return receipt.reference
+                held = self.record_model.objects.filter(
+                    reference=receipt.record_reference, needs_spam_review=True
+                ).exists()
+                return receipt.reference, held
             existing = None if verdict.needs_review else self.open_record_for(form, service)
             if existing:
                 record = self.join_existing(existing, form)
@@ -213,7 +216,7 @@ class SubmissionFlow:
             self.after_storing(record, form)
             if not record.needs_spam_review:
                 self.queue_emails(record, reference, service, joined=bool(existing))
-        return reference
+        return reference, record.needs_spam_review
 
     def open_record_for(self, form, service):
         """The person's open record, which a second submission from the same email joins, or None."""
