@@ -14,6 +14,7 @@ across processes: a concurrent insert waits for the first transaction, then inse
 """
 
 import uuid
+from abc import ABC, abstractmethod
 
 from django.conf import settings
 from django.core import signing
@@ -115,7 +116,7 @@ DONE_PARAMETER = "done"
 DONE_MAX_AGE = 60 * 60
 
 
-class SubmissionFlow:
+class SubmissionFlow(ABC):
     """A public form page, from the empty form to the stored record and its emails."""
 
     form_class = None
@@ -218,18 +219,19 @@ class SubmissionFlow:
                 self.queue_emails(record, reference, service, joined=bool(existing))
         return reference, record.needs_spam_review
 
+    @abstractmethod
     def open_record_for(self, form, service):
         """The person's open record, which a second submission from the same email joins, or None."""
-        raise NotImplementedError
 
+    @abstractmethod
     def create_record(self, form, verdict, reference):
-        raise NotImplementedError
+        """The new record for this submission, with its first timeline entry."""
 
+    @abstractmethod
     def join_existing(self, record, form):
         """Add this submission to ``record`` as a timeline entry, so nothing the person wrote is lost."""
-        raise NotImplementedError
 
-    def after_storing(self, record, form):
+    def after_storing(self, record, form):  # noqa: B027 - an optional step: most forms store nothing more
         """What else the submission holds beyond the record, stored in the same transaction."""
 
     @classmethod

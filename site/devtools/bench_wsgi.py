@@ -4,15 +4,13 @@ The production WSGI application with Google's reCAPTCHA verification answered lo
 score, so the benchmark measures this site's registration path rather than Google's servers.
 """
 
+from django_recaptcha.client import RecaptchaResponse
+
+from recruitment_site.core import spam
 from recruitment_site.wsgi import application
 
 
 def registration_app():
-    # Imported here, after the WSGI module has set Django up.
-    from django_recaptcha.client import RecaptchaResponse
-
-    from recruitment_site.core import spam
-
     spam.recaptcha_client.submit = lambda *args, **kwargs: RecaptchaResponse(
         is_valid=True, extra_data={"score": 0.9}
     )

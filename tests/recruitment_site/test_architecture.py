@@ -26,14 +26,8 @@ LAYERS = [
 ]
 APPS_WITH_LAYERS = [name for _, name in LAYERS]
 # A function-level import is right where the import must wait: an AppConfig.ready() connecting signals
-# once the app registry is ready, and the benchmark's WSGI entry patching a module after Django is set up.
-DEFERRED_IMPORTS_ALLOWED = {
-    "home/apps.py",
-    "positive_action/apps.py",
-    "ambassadors_network/apps.py",
-    "positive_action/data_protection/apps.py",
-    "site/devtools/bench_wsgi.py",
-}
+# once the app registry is ready.
+DEFERRED_IMPORTS_ALLOWED = {"ambassadors_network/apps.py"}
 
 
 def layer_of_path(path):
