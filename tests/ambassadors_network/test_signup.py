@@ -285,6 +285,9 @@ def test_doubtful_recaptcha_holds_the_sign_up_for_spam_review_without_emails(
     assert ambassador.needs_spam_review and ambassador.spam_reason
     assert not Ambassador.objects.reviewed().exists()
     assert not EmailDelivery.objects.filter(reference=ambassador.reference).exists()
+    thanks = client.get(response["Location"]).content.decode()
+    assert "We will check it and contact you within one working day" in thanks
+    assert "We have sent a confirmation" not in thanks
 
 
 def test_good_recaptcha_score_goes_straight_to_the_list(client, programme_page, recaptcha_keys):
