@@ -13,9 +13,12 @@ registration pays for one commit, not two; any other backend is handed the task 
 Sending claims the row with a conditional UPDATE, so two workers or a re-enqueued task never send it
 twice. When SMTP fails the row goes back to "queued" with a growing
 delay (1, 2, 4 … minutes, at most 6 hours) and is retried, up to EMAIL_OUTBOX_MAX_ATTEMPTS; then it is
-"failed" and shows as such on the record's timeline. `manage.py send_queued_emails` (run every few
-minutes by cron or the worker's schedule) re-enqueues anything due and rows a killed worker left in
-"sending".
+"failed" and shows as such on the record's timeline.
+
+A claim is a lease of EMAIL_SEND_LEASE_SECONDS: a row still "sending" after its lease was held by a worker
+that died (or lost the database) before it could record the outcome, and is offered again. The worker
+sweeps the outbox itself (positive_action/worker.py): it re-offers expired leases and enqueues rows whose
+task was lost, so no email depends on cron; `manage.py send_queued_emails` does the same by hand.
 """
 
 import logging
@@ -33,8 +36,9 @@ from .models.outbox import EmailDelivery
 logger = logging.getLogger(__name__)
 
 MAX_BACKOFF_SECONDS = 6 * 60 * 60
-# A worker that has held a row this long without finishing has died; the row is offered again.
-STUCK_AFTER = timedelta(minutes=15)
+# A due row is given this long to be picked up by the task written with it before the worker's sweep
+# decides that task was lost and enqueues another.
+OVERDUE_AFTER = timedelta(seconds=30)
 
 
 def queue_email(*, reference, recipient, subject, body, kind="", reply_to=""):
@@ -174,13 +178,45 @@ def record_failure(delivery, error):
     return status
 
 
-def retry_due_emails(now=None):
-    """Re-offer stuck rows and enqueue every due one; returns how many were enqueued."""
+def send_lease():
+    """How long a claim on a row lasts. Sending one email makes a few SMTP round trips, each bounded by
+    EMAIL_TIMEOUT; a claim older than the lease belongs to a worker that is gone."""
+    return timedelta(seconds=settings.EMAIL_SEND_LEASE_SECONDS)
+
+
+def reoffer_expired_leases(now=None):
+    """Rows left "sending" past their lease go back to the queue and are enqueued; returns how many."""
     now = now or timezone.now()
-    EmailDelivery.objects.stuck_sending(now - STUCK_AFTER).update(
+    expired = list(EmailDelivery.objects.lease_expired(now - send_lease()).values_list("pk", flat=True))
+    EmailDelivery.objects.filter(pk__in=expired).lease_expired(now - send_lease()).update(
         status=EmailDelivery.Status.QUEUED, claimed_at=None
     )
+    for delivery_id in expired:
+        enqueue_delivery(delivery_id)
+    return len(expired)
+
+
+def enqueue_overdue_emails(now=None):
+    """Enqueue queued rows that have been due for longer than OVERDUE_AFTER: their task was lost (the
+    task INSERT failed, or the task failed with the database). Returns how many were enqueued."""
+    now = now or timezone.now()
+    overdue = list(EmailDelivery.objects.overdue(now - OVERDUE_AFTER).values_list("pk", flat=True))
+    for delivery_id in overdue:
+        enqueue_delivery(delivery_id)
+    return len(overdue)
+
+
+def retry_due_emails(now=None):
+    """Re-offer expired leases and enqueue every due row (`manage.py send_queued_emails`); returns how
+    many were enqueued. A duplicate task is harmless: sending claims the row first."""
+    now = now or timezone.now()
+    reoffered = reoffer_expired_leases(now)
     due = list(EmailDelivery.objects.due(now).values_list("pk", flat=True))
     for delivery_id in due:
         enqueue_delivery(delivery_id)
-    return len(due)
+    return reoffered + len(due)
+
+
+def oldest_unsent_email():
+    """When the oldest email not yet sent (queued or sending, not given up) was written, or None."""
+    return EmailDelivery.objects.unsent().oldest_created()

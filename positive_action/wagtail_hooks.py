@@ -11,10 +11,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.health import HEALTH_CHECKS_HOOK
+
 from .audit import register_audit_actions
 from .bulk_actions import AssignOwnerBulkAction, ChangeStageBulkAction
 from .dashboard import VIEW_PERMISSION, SupportQueuePanel
 from .filters import SupportRequestFilterSet
+from .health import worker_and_outbox_checks
 from .models import CaseworkEmailTemplate, SupportRequest
 from .views import queue, record, reports
 
@@ -160,6 +163,7 @@ def add_support_queue_panel(request, panels):
         panels.append(SupportQueuePanel(request))
 
 
+hooks.register(HEALTH_CHECKS_HOOK, worker_and_outbox_checks)
 hooks.register("register_bulk_action", AssignOwnerBulkAction)
 hooks.register("register_bulk_action", ChangeStageBulkAction)
 

@@ -10,6 +10,7 @@ from home import views as home_views
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    path("healthz/instance", health.instance_health, name="instance_health"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", home_views.search, name="search"),

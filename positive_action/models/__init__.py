@@ -6,6 +6,7 @@ from .site_settings import SupportSettings
 from .submissions import SubmissionReceipt
 from .support import SupportRequest, SupportRequestEvent
 from .timeline import TimelineEntry
+from .worker import WorkerHeartbeat
 
 __all__ = [
     "CaseworkEmailTemplate",
@@ -18,4 +19,5 @@ __all__ = [
     "SupportRequestEvent",
     "SupportSettings",
     "TimelineEntry",
+    "WorkerHeartbeat",
 ]

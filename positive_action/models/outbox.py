@@ -13,8 +13,21 @@ class EmailDeliveryQuerySet(models.QuerySet):
             models.Q(next_attempt_at__isnull=True) | models.Q(next_attempt_at__lte=now)
         )
 
-    def stuck_sending(self, before):
-        return self.filter(status=EmailDelivery.Status.SENDING, claimed_at__lt=before)
+    def overdue(self, before):
+        """Queued rows that were due already at ``before``: written then, or with a retry due then."""
+        return self.filter(status=EmailDelivery.Status.QUEUED).filter(
+            models.Q(next_attempt_at__isnull=True, created__lte=before)
+            | models.Q(next_attempt_at__lte=before)
+        )
+
+    def lease_expired(self, claimed_before):
+        return self.filter(status=EmailDelivery.Status.SENDING, claimed_at__lt=claimed_before)
+
+    def unsent(self):
+        return self.filter(status__in=[EmailDelivery.Status.QUEUED, EmailDelivery.Status.SENDING])
+
+    def oldest_created(self):
+        return self.aggregate(oldest=models.Min("created"))["oldest"]
 
 
 class EmailDelivery(models.Model):

@@ -201,11 +201,19 @@ SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 60)
 SEARCH_RATE_WINDOW_SECONDS = env_int("SEARCH_RATE_WINDOW_SECONDS", 60)
 # The email outbox (positive_action/outbox.py) retries with growing delays, then marks an email failed.
 EMAIL_OUTBOX_MAX_ATTEMPTS = env_int("EMAIL_OUTBOX_MAX_ATTEMPTS", 10)
+# A worker's claim on an email lasts this long; after it the email is offered to another worker. Sending
+# makes a few SMTP round trips, each bounded by EMAIL_TIMEOUT.
+EMAIL_SEND_LEASE_SECONDS = env_positive_int("EMAIL_SEND_LEASE_SECONDS", max(60, 4 * EMAIL_TIMEOUT))
+# The task worker (positive_action/worker.py) writes a heartbeat and sweeps the outbox this often.
+WORKER_HEARTBEAT_SECONDS = env_positive_int("WORKER_HEARTBEAT_SECONDS", 5)
+WORKER_SWEEP_SECONDS = env_positive_int("WORKER_SWEEP_SECONDS", 15)
+# /healthz answers 503 when no worker has beaten for this long, or an email has waited this long unsent.
+HEALTH_WORKER_MAX_AGE_SECONDS = env_positive_int("HEALTH_WORKER_MAX_AGE_SECONDS", 60)
+HEALTH_OUTBOX_MAX_AGE_SECONDS = env_positive_int("HEALTH_OUTBOX_MAX_AGE_SECONDS", 30 * 60)
 # Retention (data_protection, `manage.py apply_retention` run daily): how long after closing a record keeps
-# its personal data before it is anonymised, and how long a submission held for spam review is kept at all.
+# its personal data before it is anonymised. A submission held for spam review is kept until someone checks it.
 RETENTION_CLOSED_SUPPORT_MONTHS = env_positive_int("RETENTION_CLOSED_SUPPORT_MONTHS", 12)
 RETENTION_FINISHED_AMBASSADOR_MONTHS = env_positive_int("RETENTION_FINISHED_AMBASSADOR_MONTHS", 12)
-RETENTION_SPAM_REVIEW_DAYS = env_positive_int("RETENTION_SPAM_REVIEW_DAYS", 30)
 
 # Security. Cookie and HSTS settings that need HTTPS live in production.py.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -3,6 +3,9 @@ import pytest
 from positive_action.models import SupportRegistrationPage
 from recruitment_site.devtools.demo import ensure_home_page, ensure_reference_data
 from recruitment_site.devtools.demo.ambassadors import ensure_programme_page
+from tests.smtp_sink import SMTPSink
+
+from .workers import Workers
 
 
 @pytest.fixture
@@ -20,3 +23,21 @@ def pages(db, settings):
     )
     home.add_child(instance=registration)
     return {"registration": registration, "sign_up": ensure_programme_page(home)}
+
+
+@pytest.fixture
+def smtp_sink():
+    with SMTPSink() as sink:
+        yield sink
+
+
+@pytest.fixture
+def database_tasks(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def workers(smtp_sink, tmp_path):
+    started = Workers(smtp_sink.port, tmp_path)
+    yield started
+    started.stop_all()
