@@ -22,4 +22,4 @@ class DatabaseUnavailableMiddleware:
         if not database_is_unavailable(exception):
             return None
         logger.error("Database unavailable: %s", type(exception).__name__)
-        return database_unavailable_response()
+        return database_unavailable_response(request)

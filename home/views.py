@@ -35,7 +35,7 @@ def server_error(request):
     request, so the site recovers without a restart.
     """
     if database_is_unavailable(sys.exc_info()[1]):
-        return database_unavailable_response()
+        return database_unavailable_response(request)
     context = {"force_name": settings.WAGTAIL_SITE_NAME}
     return HttpResponseServerError(loader.render_to_string("500.html", context))
 
@@ -48,8 +48,32 @@ def bad_request(request, exception):
     return HttpResponseBadRequest(loader.render_to_string("400.html", context))
 
 
-def database_unavailable_response():
+# Fields never written back into the page: what a staff sign-in form carries.
+NEVER_RESENT = ("password",)
+
+
+def answers_to_resend(request):
+    """What a visitor posted to a public form, as (name, value) pairs the 503 page puts back into a form
+    that sends them again: the page that failed cannot be drawn without the database, but nothing the
+    person typed is lost. The admin's forms are left out; the CSRF token goes back as it came, so the
+    resend passes the same check."""
+    if request is None or request.method != "POST" or request.path.startswith("/admin/"):
+        return []
+    try:
+        return [
+            (name, value)
+            for name, values in request.POST.lists()
+            if not any(word in name.lower() for word in NEVER_RESENT)
+            for value in values
+        ]
+    except Exception:  # noqa: BLE001 - an unreadable body has nothing to give back
+        return []
+
+
+def database_unavailable_response(request=None):
     context = {"force_name": settings.WAGTAIL_SITE_NAME}
+    if answers := answers_to_resend(request):
+        context.update(resend_answers=answers, resend_action=request.get_full_path())
     response = HttpResponse(loader.render_to_string("503.html", context), status=503)
     response["Retry-After"] = str(DATABASE_RETRY_AFTER)
     response["Cache-Control"] = "no-store"

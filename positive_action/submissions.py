@@ -13,6 +13,7 @@ post) finds the existing receipt and shows the same confirmation. The unique col
 across processes: a concurrent insert waits for the first transaction, then inserts nothing.
 """
 
+import logging
 import uuid
 from abc import ABC, abstractmethod
 
@@ -27,12 +28,15 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
+from home.views import DATABASE_RETRY_AFTER, database_is_unavailable
 from recruitment_site.core import spam
 from recruitment_site.core.references import unique_reference
 
 from .models.site_settings import SupportSettings
 from .models.submissions import SubmissionReceipt
 from .outbox import queue_emails
+
+logger = logging.getLogger(__name__)
 
 TOKEN_FIELD = "submission_token"
 
@@ -111,6 +115,10 @@ def record_receipt(receipt, reference, record):
 HONEYPOT_MESSAGE = _(
     "We could not accept this form. Please try again, leaving the field marked “Leave this empty” blank."
 )
+OUTAGE_MESSAGE = _(
+    "We could not save your form because our system is unavailable for a moment. Nothing has been sent, "
+    "and your answers are still here: please press the button to send it again in a minute or two."
+)
 DONE_PARAMETER = "done"
 # How long the confirmation address keeps working after the redirect (a refresh shows it again).
 DONE_MAX_AGE = 60 * 60
@@ -165,9 +173,26 @@ class SubmissionFlow(ABC):
         if not form.is_valid():
             # A failed post keeps its token, so a later successful post is still recognised as the same one.
             return self.render_form(form, token=request.POST.get(TOKEN_FIELD, ""))
-        reference, held = self.store(form, spam.recaptcha_verdict(request), token_from(request.POST))
+        try:
+            reference, held = self.store(form, spam.recaptcha_verdict(request), token_from(request.POST))
+        except Exception as error:
+            if not database_is_unavailable(error):
+                raise
+            return self.outage_response(form, error)
         done = signing.dumps({"reference": reference, "held": held}, salt=self.done_salt)
         return redirect(f"{self.page.url}?{DONE_PARAMETER}={done}")
+
+    def outage_response(self, form, error):
+        """The form again, with everything the person typed and a message saying nothing was saved. If
+        the page cannot be drawn without the database either, DatabaseUnavailableMiddleware answers
+        with a page that can send the same answers again (home/views.py)."""
+        logger.error(
+            "Database unavailable while storing a %s submission: %s", self.scope, type(error).__name__
+        )
+        form.add_error(None, OUTAGE_MESSAGE)
+        response = self.render_form(form, status=503, token=self.request.POST.get(TOKEN_FIELD, ""))
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+        return response
 
     def render_form(self, form, status=200, token=""):
         recaptcha_site_key = settings.RECAPTCHA_PUBLIC_KEY if spam.recaptcha_enabled() else ""

@@ -1,7 +1,5 @@
 """Ambassador records, what they can reach, and the timeline the diversity team keeps on each."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -61,10 +59,9 @@ class AmbassadorQuerySet(models.QuerySet):
         finished = self.filter(status__in=FINISHED_STATUSES, needs_spam_review=False).not_anonymised()
         return finished.filter(status_changed_at__lt=cutoff)
 
-    def spam_review_expired(self, now):
-        """Sign-ups held for spam review past their short retention: deleted outright."""
-        cutoff = now - timedelta(days=settings.RETENTION_SPAM_REVIEW_DAYS)
-        return self.held_for_spam_review().filter(created__lt=cutoff)
+    def spam_review_waiting_since(self, before):
+        """Held for spam review since before ``before`` and not yet checked by anyone."""
+        return self.held_for_spam_review().filter(created__lt=before)
 
 
 class Ambassador(PublicSubmission):

@@ -1,12 +1,18 @@
-"""Retention: what has been kept long enough is anonymised (finished records) or deleted (spam holds).
+"""Retention: what has been kept long enough is anonymised (finished records).
 
 Run daily with ``manage.py apply_retention`` (``--dry-run`` lists what would change). A finished support
 request or ambassador record keeps what the reports count (stage or status, borough, role, how they heard,
 support wanted, referral attribution, dates truncated to the month) and loses everything that identifies
 the person. Equality answers are folded into ``EqualityCount`` and the person's row is deleted.
+
+A submission held for spam review is never deleted here: the spam check holds anything it cannot confirm
+(a visitor without JavaScript, a blocked reCAPTCHA), so a hold may be a real person, and it stays until a
+member of the team has looked at it and released or deleted it. Holds waiting longer than a day are
+listed in the run's output, so cron mail reminds the team as the dashboard does.
 """
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import F
@@ -18,11 +24,12 @@ from positive_action.audit import audit_list
 from positive_action.models import QUESTIONS, EqualityMonitoring, SupportRequest
 from recruitment_site.core.dates import start_of_month
 
-from .erasure import delete_record_and_traces
 from .models import RESPONDENTS, EqualityCount
 from .people import ANONYMISED_NAME, identifiers_of, references_of
 from .traces import emails_for, receipts_for, relabel_log_entries, scrub_log_mentions, task_rows_for
 
+# The team answers held submissions within one working day; a hold older than this is overdue.
+HOLD_REMINDER_AFTER = timedelta(days=1)
 ANONYMISED_ACTION = "data_protection.anonymised"
 RETENTION_RUN_ACTION = "data_protection.retention_applied"
 
@@ -34,15 +41,13 @@ class RetentionPlan:
     now: object
     support_to_anonymise: list = field(default_factory=list)
     ambassadors_to_anonymise: list = field(default_factory=list)
-    support_spam_to_delete: list = field(default_factory=list)
-    ambassador_spam_to_delete: list = field(default_factory=list)
+    # Reported, never changed: see the module docstring.
+    holds_awaiting_review: list = field(default_factory=list)
 
     def sections(self):
         return [
             ("Anonymise finished support request", self.support_to_anonymise),
             ("Anonymise declined or left ambassador", self.ambassadors_to_anonymise),
-            ("Delete support registration held for spam review", self.support_spam_to_delete),
-            ("Delete ambassador sign-up held for spam review", self.ambassador_spam_to_delete),
         ]
 
     def is_empty(self):
@@ -55,8 +60,10 @@ def plan_retention(now=None):
         now=now,
         support_to_anonymise=list(SupportRequest.objects.expired_for_retention(now).order_by("pk")),
         ambassadors_to_anonymise=list(Ambassador.objects.expired_for_retention(now).order_by("pk")),
-        support_spam_to_delete=list(SupportRequest.objects.spam_review_expired(now).order_by("pk")),
-        ambassador_spam_to_delete=list(Ambassador.objects.spam_review_expired(now).order_by("pk")),
+        holds_awaiting_review=[
+            *SupportRequest.objects.spam_review_waiting_since(now - HOLD_REMINDER_AFTER).order_by("created"),
+            *Ambassador.objects.spam_review_waiting_since(now - HOLD_REMINDER_AFTER).order_by("created"),
+        ],
     )
 
 
@@ -65,9 +72,6 @@ def apply_retention(plan):
     for record in plan.support_to_anonymise + plan.ambassadors_to_anonymise:
         with transaction.atomic():
             anonymise(record)
-    for record in plan.support_spam_to_delete + plan.ambassador_spam_to_delete:
-        with transaction.atomic():
-            delete_record_and_traces(record)
     if not plan.is_empty():
         audit_list(SupportRequest, RETENTION_RUN_ACTION, None, **run_summary(plan))
 
@@ -78,7 +82,6 @@ def run_summary(plan):
         "anonymised": [
             record.reference for record in plan.support_to_anonymise + plan.ambassadors_to_anonymise
         ],
-        "spam_holds_deleted": len(plan.support_spam_to_delete) + len(plan.ambassador_spam_to_delete),
     }
 
 

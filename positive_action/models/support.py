@@ -78,10 +78,9 @@ class SupportRequestQuerySet(models.QuerySet):
         closed = Coalesce("closed_at", "updated")
         return finished.alias(closed=closed).filter(closed__lt=cutoff)
 
-    def spam_review_expired(self, now):
-        """Submissions held for spam review past their short retention: deleted outright."""
-        cutoff = now - timedelta(days=settings.RETENTION_SPAM_REVIEW_DAYS)
-        return self.spam_review().filter(created__lt=cutoff)
+    def spam_review_waiting_since(self, before):
+        """Held for spam review since before ``before`` and not yet checked by anyone."""
+        return self.spam_review().filter(created__lt=before)
 
 
 class SupportRequest(PublicSubmission):

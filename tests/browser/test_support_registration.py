@@ -2,12 +2,15 @@
 diversity team finds the record in the queue and an Editor cannot."""
 
 import re
+from unittest import mock
 
 import pytest
 from django.core import mail
+from django.db import OperationalError
 
 from home import roles
 from positive_action.models import EmailDelivery, SupportRequest
+from positive_action.submissions import SubmissionFlow
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.conftest import sign_in_to_admin
 from tests.factories import UserFactory
@@ -60,6 +63,51 @@ def test_register_then_team_finds_record_and_editor_cannot(live_demo_site, new_p
     assert response.status == 403
     assert "Amina" not in editor.content()
     assert editor.locator("#wagtail-sidebar").get_by_text("Support queue").count() == 0
+
+
+def test_an_outage_while_sending_keeps_every_answer_and_sending_again_registers(
+    live_demo_site, new_page, tmp_path
+):
+    SupportRequest.objects.all().delete()
+    person = new_page()
+    person.goto(live_demo_site + FORM)
+    fill_in_registration(person)
+    with mock.patch.object(
+        SubmissionFlow, "store", side_effect=OperationalError("server closed the connection")
+    ):
+        person.get_by_role("button", name="Register for support").click()
+        person.locator(".error-summary").get_by_text("could not save your form").wait_for()
+
+    assert person.get_by_label("Full name").input_value() == "Amina Okafor"
+    assert person.get_by_label("Email address").input_value() == "amina.journey@example.org"
+    assert person.is_checked("#id_support_wanted_1") and person.is_checked("#id_consent")
+    person.screenshot(path=tmp_path / "outage-form.png", full_page=True)
+    assert_no_axe_violations(person)
+    assert SupportRequest.objects.count() == 0
+
+    person.get_by_role("button", name="Register for support").click()
+    person.get_by_role("heading", name="Registration received").wait_for()
+    assert SupportRequest.objects.get().email == "amina.journey@example.org"
+
+
+def test_an_outage_that_takes_the_page_down_too_offers_to_send_the_same_answers_again(
+    live_demo_site, new_page, tmp_path
+):
+    SupportRequest.objects.all().delete()
+    person = new_page()
+    person.goto(live_demo_site + FORM)
+    fill_in_registration(person)
+    with mock.patch(
+        "wagtail.models.Site.find_for_request", side_effect=OperationalError("connection refused")
+    ):
+        person.get_by_role("button", name="Register for support").click()
+        person.get_by_role("heading", name="Sorry, the service is unavailable").wait_for()
+    person.screenshot(path=tmp_path / "outage-resend.png", full_page=True)
+    assert_no_axe_violations(person)
+
+    person.get_by_role("button", name="Send my answers again").click()
+    person.get_by_role("heading", name="Registration received").wait_for()
+    assert SupportRequest.objects.get().name == "Amina Okafor"
 
 
 def test_errors_move_focus_to_the_summary_and_pass_axe(live_demo_site, browser_page):

@@ -168,7 +168,7 @@ def test_demo_privacy_notice_covers_what_the_law_asks_and_matches_the_retention_
     assert "Schedule 1, paragraph 8" in text  # special-category condition for equality answers
     assert f"{settings.RETENTION_CLOSED_SUPPORT_MONTHS} months after our support ends" in text
     assert f"{settings.RETENTION_FINISHED_AMBASSADOR_MONTHS} months after you leave" in text
-    assert f"possible spam: {settings.RETENTION_SPAM_REVIEW_DAYS} days" in text
+    assert "possible spam: until a member of our team has checked them" in text
     assert "copy of everything we hold" in text and "delete" in text  # rights
     assert "dpo@example.org" in text and "Information Commissioner" in text  # contact and complaint
     assert "reCAPTCHA" in text

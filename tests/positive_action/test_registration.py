@@ -295,7 +295,8 @@ def test_database_down_gives_503_not_fake_success(client, registration_page, val
         response = submit(client, registration_page, with_token(valid_data), follow=False)
 
     assert response.status_code == 503
-    assert "nothing you sent has been saved" in response.content.decode()
+    assert "could not save your form" in response.content.decode()
+    assert "Nothing has been sent" in response.content.decode()
     assert not SupportRequest.objects.exists()
 
 

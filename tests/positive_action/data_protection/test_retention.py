@@ -46,11 +46,11 @@ def test_months_before_keeps_the_day_or_the_month_end():
 
 
 def test_retention_periods_must_be_at_least_one(monkeypatch):
-    monkeypatch.setenv("RETENTION_SPAM_REVIEW_DAYS", "0")
+    monkeypatch.setenv("RETENTION_CLOSED_SUPPORT_MONTHS", "0")
     with pytest.raises(ImproperlyConfigured):
-        env_positive_int("RETENTION_SPAM_REVIEW_DAYS", 30)
-    monkeypatch.setenv("RETENTION_SPAM_REVIEW_DAYS", "45")
-    assert env_positive_int("RETENTION_SPAM_REVIEW_DAYS", 30) == 45
+        env_positive_int("RETENTION_CLOSED_SUPPORT_MONTHS", 30)
+    monkeypatch.setenv("RETENTION_CLOSED_SUPPORT_MONTHS", "45")
+    assert env_positive_int("RETENTION_CLOSED_SUPPORT_MONTHS", 30) == 45
 
 
 def test_only_requests_closed_more_than_twelve_months_ago_have_expired():
@@ -184,26 +184,22 @@ def test_each_anonymisation_and_the_run_are_audited_without_personal_data():
     assert run.data["anonymised"] == [record.reference]
 
 
-def test_spam_holds_are_deleted_after_thirty_days_and_newer_ones_kept():
+def test_spam_holds_nobody_has_checked_are_never_deleted_and_the_overdue_ones_are_listed():
     now = timezone.now()
-    old = support_person(needs_spam_review=True, created=now - timedelta(days=31))
-    new = support_person(needs_spam_review=True, created=now - timedelta(days=29))
-    needles = identifiers(old)
+    long_held = support_person(needs_spam_review=True, created=now - timedelta(days=400))
+    today = support_person(needs_spam_review=True, created=now - timedelta(hours=2))
+    held_sign_up = ambassador_person(needs_spam_review=True)
+    Ambassador.objects.filter(pk=held_sign_up.pk).update(created=now - timedelta(days=40))
+    output = StringIO()
 
-    run_retention()
+    call_command("apply_retention", stdout=output)
 
-    assert not SupportRequest.objects.filter(pk=old.pk).exists()
-    assert SupportRequest.objects.filter(pk=new.pk).exists()
-    assert rows_mentioning(*needles) == []
-
-
-def test_spam_held_ambassador_sign_up_is_deleted_after_thirty_days():
-    old = ambassador_person(needs_spam_review=True)
-    Ambassador.objects.filter(pk=old.pk).update(created=timezone.now() - timedelta(days=31))
-
-    run_retention()
-
-    assert not Ambassador.objects.filter(pk=old.pk).exists()
+    assert SupportRequest.objects.filter(pk__in=[long_held.pk, today.pk]).count() == 2
+    assert Ambassador.objects.filter(pk=held_sign_up.pk).exists()
+    listed = output.getvalue()
+    assert long_held.reference in listed and held_sign_up.reference in listed
+    assert today.reference not in listed, "held for less than a day: not overdue yet"
+    assert long_held.email not in listed, "cron mail carries references only"
 
 
 @pytest.mark.parametrize("status", [Status.LEFT, Status.DECLINED])

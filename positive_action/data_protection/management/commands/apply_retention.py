@@ -1,4 +1,4 @@
-"""Anonymise or delete what has been kept past its retention period. Run daily (docs/data-protection.md)."""
+"""Anonymise what has been kept past its retention period. Run daily (docs/data-protection.md)."""
 
 from django.core.management.base import BaseCommand
 
@@ -6,7 +6,7 @@ from positive_action.data_protection.retention import apply_retention, plan_rete
 
 
 class Command(BaseCommand):
-    help = "Anonymise finished records and delete spam holds past their retention period."
+    help = "Anonymise finished records past their retention period; list spam holds awaiting review."
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="List what would change; change nothing.")
@@ -18,6 +18,10 @@ class Command(BaseCommand):
         for label, records in plan.sections():
             for record in records:
                 self.stdout.write(f"{verb} {label.lower()} {record.reference}")
+        for record in plan.holds_awaiting_review:
+            self.stdout.write(
+                f"Held for spam review since {record.created:%Y-%m-%d %H:%M}, waiting for someone to check: {record.reference}"
+            )
         if dry_run:
             self.stdout.write(self.summary(plan, "Dry run, nothing changed"))
             return
