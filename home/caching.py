@@ -1,5 +1,8 @@
 """Caching for anonymous visitors, in three parts that share one rule: every key carries the content
 version, which every save or delete of content moves, so a publish, unpublish or edit is seen at once.
+The version lives in the cache itself, so every process that shares the cache (production's Redis: all
+gunicorn workers, app servers and cron's management commands) sees each move; it is moved on the save
+and again when the save's transaction commits (see ``invalidate_on_content_change``).
 
 1. The whole-response page cache (``PageCacheMiddleware``).
 
@@ -48,16 +51,18 @@ the cache.
 """
 
 import hashlib
+import time
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.cache import cc_delim_re
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.images.models import AbstractRendition
-from wagtail.models import Site
+from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
 GENERATION_ENTRY = "page-cache:version"
@@ -74,24 +79,41 @@ UNCACHED_PREFIXES = ("/healthz", "/admin/", "/documents/", "/search/", "/static/
 MAX_QUERY_STRING = 200
 
 
+def fresh_version():
+    """A starting version no earlier version can equal: the time in microseconds, which grows far faster
+    than saves move it. A version lost from the cache (evicted, Redis restarted) then never brings back
+    entries kept under an old number."""
+    return time.time_ns() // 1000
+
+
 def content_version():
-    return cache.get_or_set(GENERATION_ENTRY, 1, timeout=None)
+    return cache.get_or_set(GENERATION_ENTRY, fresh_version, timeout=None)
 
 
 def invalidate():
     try:
         cache.incr(GENERATION_ENTRY)
-    except ValueError:
-        cache.set(GENERATION_ENTRY, 2, timeout=None)
+    except ValueError:  # no version yet, or the cache did not answer (recruitment_site/core/cache.py)
+        cache.set(GENERATION_ENTRY, fresh_version(), timeout=None)
+
+
+def is_content(model):
+    # A rendition is made the first time a page shows an image size: derived from the image, not content,
+    # and counting it would empty the cache on the request that fills it. Page types of the other apps
+    # (the registration and ambassador pages) are content wherever they live.
+    return (model._meta.app_label in CONTENT_APPS or issubclass(model, Page)) and not issubclass(
+        model, AbstractRendition
+    )
 
 
 @receiver(post_save)
 @receiver(post_delete)
-def invalidate_on_content_change(sender, **kwargs):
-    # A rendition is made the first time a page shows an image size: derived from the image, not content,
-    # and counting it would empty the cache on the request that fills it.
-    if sender._meta.app_label in CONTENT_APPS and not issubclass(sender, AbstractRendition):
+def invalidate_on_content_change(sender, using=None, **kwargs):
+    if is_content(sender):
         invalidate()
+        # Again once the change is committed. Between the move above and the commit another worker can
+        # read the old rows and keep the old page under the new version; publishing runs in a transaction.
+        transaction.on_commit(invalidate, using=using)
 
 
 def cache_key(request):

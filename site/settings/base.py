@@ -160,8 +160,26 @@ STORAGES = {
 
 
 def cache_settings(redis_url):
+    """Redis when REDIS_URL is set (production requires it), else this process's memory (development).
+
+    The page cache, its invalidation and the public forms' rate limits are only right for every worker
+    when every worker uses the same cache. The Redis backend fails open (recruitment_site/core/cache.py):
+    while Redis is unreachable pages are served uncached, and the timeouts below bound each wait.
+    """
     if redis_url:
-        return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}}
+        return {
+            "default": {
+                "BACKEND": "recruitment_site.core.cache.FailOpenRedisCache",
+                "LOCATION": redis_url,
+                # Passed to redis-py's connection pool. Without them a Redis that stops answering (rather
+                # than refusing) holds every request forever; a healthy one answers in milliseconds.
+                "OPTIONS": {
+                    "socket_connect_timeout": env_float("REDIS_CONNECT_TIMEOUT_SECONDS", 0.5),
+                    "socket_timeout": env_float("REDIS_TIMEOUT_SECONDS", 1.0),
+                    "health_check_interval": 30,
+                },
+            }
+        }
     return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 

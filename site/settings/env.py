@@ -12,18 +12,20 @@ TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off"}
 
 
-def _raw(name, required):
+def _raw(name, required, why=""):
     value = os.environ.get(name, "").strip()
     if not value and required:
+        reason = f" ({why})" if why else ""
         raise ImproperlyConfigured(
-            f"The environment variable {name} is required by these settings but is not set. "
+            f"The environment variable {name} is required by these settings but is not set{reason}. "
             "See docs/deployment.md for the full list."
         )
     return value
 
 
-def env_str(name, default="", *, required=False):
-    return _raw(name, required) or default
+def env_str(name, default="", *, required=False, why=""):
+    """``why``, for a required variable, is added to the error a missing one raises."""
+    return _raw(name, required, why) or default
 
 
 def env_bool(name, default=False, *, required=False):

@@ -1,7 +1,7 @@
 """Production: every setting comes from the environment and a missing required one stops start-up.
 
-Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, WAGTAILADMIN_BASE_URL, EMAIL_HOST, DEFAULT_FROM_EMAIL,
-RECAPTCHA_PUBLIC_KEY, RECAPTCHA_PRIVATE_KEY. Optional: REDIS_URL (shared cache), EMAIL_PORT,
+Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, WAGTAILADMIN_BASE_URL, EMAIL_HOST,
+DEFAULT_FROM_EMAIL, RECAPTCHA_PUBLIC_KEY, RECAPTCHA_PRIVATE_KEY. Optional: EMAIL_PORT,
 EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, SECURE_SSL_REDIRECT, BEHIND_TLS_PROXY,
 SECURE_HSTS_PRELOAD, LOG_LEVEL, LOG_FORMAT. docs/deployment.md explains each.
 """
@@ -25,7 +25,17 @@ DATABASES = {
     )
 }
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", required=True)
-CACHES = cache_settings(env_str("REDIS_URL"))
+# Several gunicorn workers (and app servers, and cron's publish_scheduled) must share one cache: with a
+# cache per process, a publish or unpublish reaches only the process that made it, and each worker
+# counts the form rate limit on its own.
+CACHES = cache_settings(
+    env_str(
+        "REDIS_URL",
+        required=True,
+        why="every worker and app server must share one cache, or published and unpublished pages "
+        "and rate limits differ from worker to worker",
+    )
+)
 
 
 def frontend_cache_settings():

@@ -1,7 +1,15 @@
+import logging
+
 import pytest
 from django.core.cache import cache
+from django.test import RequestFactory
 
-from home.models import SiteSettings, StandardPage
+from home.caching import content_version
+from home.models import Borough, SiteSettings, StandardPage
+from positive_action.models import SupportRegistrationPage
+from recruitment_site.core import cache as fail_open_cache
+from recruitment_site.core import spam
+from recruitment_site.settings.base import cache_settings
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -115,3 +123,65 @@ def test_cdn_may_keep_anonymous_pages_only_when_configured(client, demo_site, se
     response = client.get("/privacy-notice/")
 
     assert response.headers["Cache-Control"] == "public, max-age=0, s-maxage=120"
+
+
+def test_saving_a_page_type_of_another_app_refreshes_every_page(demo_site):
+    before = content_version()
+
+    SupportRegistrationPage.objects.get().save()
+
+    assert content_version() > before
+
+
+def test_the_content_version_moves_again_when_the_change_is_committed(db, django_capture_on_commit_callbacks):
+    """Another worker may fill the cache from the old rows between the save and the commit."""
+    with django_capture_on_commit_callbacks() as after_commit:
+        Borough.objects.create(name="Croydon", slug="croydon")
+    saved = content_version()
+
+    for callback in after_commit:
+        callback()
+
+    assert content_version() > saved
+
+
+def test_a_lost_content_version_starts_above_every_earlier_one(db):
+    old = content_version()
+    cache.clear()
+
+    assert content_version() > old
+
+
+@pytest.fixture
+def redis_down(settings, monkeypatch):
+    # Port 1 has no listener: every cache call fails the way a stopped Redis does.
+    settings.CACHES = cache_settings("redis://127.0.0.1:1/0")
+    monkeypatch.setattr(fail_open_cache, "_last_logged", -fail_open_cache.LOG_EVERY_SECONDS)
+
+
+def test_pages_are_served_uncached_while_redis_is_down_and_the_log_says_so(
+    client, demo_site, redis_down, caplog
+):
+    with caplog.at_level(logging.WARNING, logger="recruitment_site.core.cache"):
+        first = client.get("/privacy-notice/")
+        second = client.get("/privacy-notice/")
+        home = client.get("/")
+
+    assert (first.status_code, second.status_code, home.status_code) == (200, 200, 200)
+    assert cache_status(second) != "hit"
+    assert "The cache (Redis) did not answer" in caplog.text
+
+
+def test_publishing_while_redis_is_down_succeeds_and_shows(client, demo_site, redis_down):
+    page = StandardPage.objects.get(slug="privacy-notice")
+    page.introduction = "Published during a cache outage."
+
+    page.save_revision().publish()
+
+    assert "Published during a cache outage." in client.get("/privacy-notice/").content.decode()
+
+
+def test_the_form_rate_limit_lets_visitors_through_while_redis_is_down(db, redis_down):
+    request = RequestFactory().post("/get-support/", REMOTE_ADDR="192.0.2.7")
+
+    assert not any(spam.rate_limited(request, "outage", limit=1) for _ in range(3))

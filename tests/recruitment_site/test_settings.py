@@ -15,6 +15,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "a-long-random-production-like-secret-key-0123456789-abcdefghij",
     "ALLOWED_HOSTS": "join.example.org",
     "DATABASE_URL": "postgres://app@127.0.0.1:5432/app",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
     "WAGTAILADMIN_BASE_URL": "https://join.example.org",
     "EMAIL_HOST": "smtp.example.org",
     "DEFAULT_FROM_EMAIL": "recruitment@example.org",
@@ -72,6 +73,46 @@ def test_production_refuses_to_start_without_a_required_variable(missing):
 
     assert result.returncode != 0
     assert f"The environment variable {missing} is required" in result.stderr
+
+
+def test_production_without_redis_says_every_worker_must_share_one_cache():
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "REDIS_URL"}
+
+    result = run_manage("check", env=env)
+
+    assert result.returncode != 0
+    assert "REDIS_URL is required" in result.stderr
+    assert "every worker and app server must share one cache" in result.stderr
+
+
+def test_production_shares_one_redis_cache_that_fails_open_and_cannot_hang_a_request():
+    result = run_in_production(
+        "from django.conf import settings; cache = settings.CACHES['default']; "
+        "print(cache['BACKEND'], cache['LOCATION'], cache['OPTIONS']['socket_connect_timeout'], "
+        "cache['OPTIONS']['socket_timeout'])"
+    )
+
+    assert result.stdout.split() == [
+        "recruitment_site.core.cache.FailOpenRedisCache",
+        PRODUCTION_ENV["REDIS_URL"],
+        "0.5",
+        "1.0",
+    ], result.stderr
+
+
+def test_development_without_redis_keeps_the_cache_in_its_own_process():
+    env = {key: value for key, value in os.environ.items() if key != "REDIS_URL"}
+    script = "import django; django.setup(); from django.conf import settings; print(settings.CACHES)"
+
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "recruitment_site.settings.dev"},
+        capture_output=True,
+        text=True,
+    )
+
+    assert "LocMemCache" in result.stdout, result.stderr
 
 
 def test_production_never_falls_back_to_sqlite_debug_or_password_only_staff_sign_in():

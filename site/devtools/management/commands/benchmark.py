@@ -161,6 +161,9 @@ class Command(BaseCommand):
             ALLOWED_HOSTS="127.0.0.1,localhost",
             DATABASE_URL=os.environ.get("DATABASE_URL")
             or f"sqlite:///{settings.DATABASES['default']['NAME']}",
+            # Production requires a shared cache: REDIS_URL if set, else a database of the local Redis's own
+            # (if Redis is not running, the servers serve uncached and the "cached" column says so).
+            REDIS_URL=os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/1",
             WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
             EMAIL_HOST="127.0.0.1",
             DEFAULT_FROM_EMAIL="bench@example.org",
