@@ -11,8 +11,16 @@ The form page writes ``new_submission_token()`` into a hidden field. Processing 
 receipt and does the work; any repeat (refresh, double click, back-and-resubmit, a concurrent duplicate
 post) finds the existing receipt and shows the same confirmation. The unique column makes this hold
 across processes: a concurrent insert waits for the first transaction, then inserts nothing.
+
+One record per person:
+A person who sends the form twice at once (two tabs: two tokens) must still get one record, the second
+post joining it. Whether a record is open to join is a query (its stage or status; for support requests
+also the duplicate window), which no unique index can express, so the flow takes a lock on the person:
+``lock_person`` before looking for their open record, held until the transaction ends. A second post from
+the same email waits there, then finds the first's committed record and joins it.
 """
 
+import hashlib
 import logging
 import uuid
 from abc import ABC, abstractmethod
@@ -84,6 +92,35 @@ def insert_unless_claimed(receipt):
         cursor.execute(sql, params)
         row = cursor.fetchone()
     return row[0] if row else None
+
+
+def lock_person(scope, email):
+    """Hold the lock on this person's submissions to one form until the transaction ends; a simultaneous
+    post from the same email waits here until this one has committed its record (issue 15).
+
+    PostgreSQL: a transaction-level advisory lock, one statement, nothing written. A lock row would do the
+    same with a table that grows with every address and keeps a trace of each person after erasure; the
+    advisory lock leaves nothing behind and is released on commit or rollback, also when a worker dies.
+    The waiting post sees the first's record because its next query takes a fresh snapshot, as every
+    statement does at READ COMMITTED (Django's default); REPEATABLE READ would hide it.
+    SQLite: nothing to do. The settings begin every transaction IMMEDIATE, taking the database's one write
+    lock, so whole submissions already run one after another."""
+    if connection.vendor == "sqlite":
+        return
+    if connection.vendor != "postgresql":
+        raise NotImplementedError(f"No per-person lock for {connection.vendor}: add one before using it.")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [person_lock_id(scope, email)])
+
+
+def person_lock_id(scope, email):
+    """The advisory lock's 64-bit key. Addresses that the open-record queries treat as one (``iexact``,
+    which compares UPPER() on PostgreSQL) get one key; two people sharing a key by chance only wait for
+    each other, and each still joins by the query alone. The key is an unkeyed hash because it is never
+    stored: it lives in the lock table while the transaction runs, and does not change with SECRET_KEY,
+    so workers deployed with old and new keys still lock each other out."""
+    person = f"one-person-lock:{scope}:{email.strip().upper()}"
+    return int.from_bytes(hashlib.sha256(person.encode()).digest()[:8], "big", signed=True)
 
 
 def new_record_reference(prefix, model):
@@ -232,7 +269,7 @@ class SubmissionFlow(ABC):
                     reference=receipt.record_reference, needs_spam_review=True
                 ).exists()
                 return receipt.reference, held
-            existing = None if verdict.needs_review else self.open_record_for(form, service)
+            existing = None if verdict.needs_review else self.joinable_record(form, service)
             if existing:
                 record = self.join_existing(existing, form)
                 add_other_reference(existing, reference, self.updated_field)
@@ -243,6 +280,13 @@ class SubmissionFlow(ABC):
             if not record.needs_spam_review:
                 self.queue_emails(record, reference, service, joined=bool(existing))
         return reference, record.needs_spam_review
+
+    def joinable_record(self, form, service):
+        """The open record this submission joins, looked for under the person's lock (see the module's
+        docstring). A submission held for spam review never joins, so it takes no lock: stored beside a
+        simultaneous post, it ends as it would have had it come second: a record of its own."""
+        lock_person(self.scope, form.cleaned_data["email"])
+        return self.open_record_for(form, service)
 
     @abstractmethod
     def open_record_for(self, form, service):
