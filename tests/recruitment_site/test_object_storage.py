@@ -5,10 +5,6 @@ The bucket is moto's S3 server, started once for the module as a real process on
 credentials: nothing here reaches the network.
 """
 
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -23,97 +19,21 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from recruitment_site.settings.base import media_origins, media_storages, signed_url_seconds
 from tests.home.content_factories import ImageFactory
-
-BUCKET = "recruitment-media-test"
-REGION = "eu-west-2"
-FAKE_AWS = {
-    "AWS_ACCESS_KEY_ID": "testing",
-    "AWS_SECRET_ACCESS_KEY": "testing",
-    "AWS_DEFAULT_REGION": REGION,
-    # Never read the machine's AWS profile or ask an instance-metadata service for credentials.
-    "AWS_CONFIG_FILE": "/nonexistent",
-    "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent",
-    "AWS_EC2_METADATA_DISABLED": "true",
-    # boto3 honours proxy variables; the server is on loopback and must be reached directly.
-    "NO_PROXY": "127.0.0.1",
-    "no_proxy": "127.0.0.1",
-}
-STARTUP_SECONDS = 15
+from tests.s3_server import BUCKET, REGION, fake_aws_environment, keys_in_bucket, s3_server
 
 Document = get_document_model()
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_answering(server, endpoint):
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            return False
-        try:
-            urllib.request.urlopen(f"{endpoint}/moto-api/", timeout=1)
-            return True
-        except urllib.error.HTTPError:
-            return True  # it answered, whatever it thought of the path
-        except OSError:
-            time.sleep(0.1)
-    return False
-
-
 @pytest.fixture(scope="module")
 def fake_aws():
-    with pytest.MonkeyPatch.context() as patch:
-        for name in (
-            "AWS_SESSION_TOKEN",
-            "AWS_PROFILE",
-            "HTTP_PROXY",
-            "HTTPS_PROXY",
-            "http_proxy",
-            "https_proxy",
-        ):
-            patch.delenv(name, raising=False)
-        for name, value in FAKE_AWS.items():
-            patch.setenv(name, value)
+    with fake_aws_environment():
         yield
 
 
 @pytest.fixture(scope="module")
 def s3_endpoint(fake_aws, tmp_path_factory):
-    endpoint = f"http://127.0.0.1:{free_port()}"
-    log = tmp_path_factory.mktemp("moto") / "server.log"
-    with log.open("w") as output:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", endpoint.rsplit(":", 1)[1]],
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        if not wait_until_answering(server, endpoint):
-            pytest.skip(f"moto's S3 server did not start on {endpoint}: {log.read_text()[-200:]!r}")
-        create_bucket(endpoint)
+    with s3_server(tmp_path_factory.mktemp("moto") / "server.log") as endpoint:
         yield endpoint
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
-def s3_client(endpoint):
-    import boto3
-
-    return boto3.client("s3", endpoint_url=endpoint, region_name=REGION)
-
-
-def create_bucket(endpoint):
-    s3_client(endpoint).create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
-
-
-def keys_in_bucket(endpoint):
-    listing = s3_client(endpoint).list_objects_v2(Bucket=BUCKET)
-    return {item["Key"] for item in listing.get("Contents", [])}
 
 
 def fetch(url):
