@@ -6,6 +6,7 @@ default. dev.py and test.py relax what they must; production.py insists on its e
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -153,11 +154,6 @@ STATICFILES_DIRS = [BASE_DIR / "site" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env_str("MEDIA_ROOT") or str(VAR_DIR / "media")
 
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
-
 
 def cache_settings(redis_url):
     """Redis when REDIS_URL is set (production requires it), else this process's memory (development).
@@ -191,6 +187,86 @@ CDN_CACHE_SECONDS = env_int("CDN_CACHE_SECONDS", 0)
 # Seconds shared page parts (menus, footer, breadcrumbs, page bodies) are kept for anonymous visitors when
 # the whole page is not cached (home/caching.py); content changes replace them at once. 0 turns it off.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 300)
+
+# Uploaded media. docs/deployment.md, "Several app servers".
+S3_BACKEND = "storages.backends.s3.S3Storage"
+# Longest a presigned URL may last (a limit of S3's signature version 4).
+S3_LONGEST_SIGNED_URL_SECONDS = 7 * 24 * 60 * 60
+
+
+def signed_url_seconds():
+    """How long a presigned media URL lasts (AWS_QUERYSTRING_EXPIRE). A page keeps the image URLs it was
+    rendered with while the fragment, page and CDN caches hold it, and a visitor may read for a while
+    before lazy images load, so a URL must outlive the longest a page is kept by an hour."""
+    seconds = env_positive_int("AWS_QUERYSTRING_EXPIRE", 24 * 60 * 60)
+    least = FRAGMENT_CACHE_SECONDS + PAGE_CACHE_SECONDS + CDN_CACHE_SECONDS + 60 * 60
+    if not least <= seconds <= S3_LONGEST_SIGNED_URL_SECONDS:
+        raise ImproperlyConfigured(
+            f"AWS_QUERYSTRING_EXPIRE must be between {least} (the longest a page is cached, plus an hour) "
+            f"and {S3_LONGEST_SIGNED_URL_SECONDS} (S3's limit), not {seconds}."
+        )
+    return seconds
+
+
+def s3_options(bucket, endpoint_url, region):
+    """A private bucket: objects get no ACL (the bucket's own policy applies, public access blocked), URLs
+    are presigned, and a second upload of the same name gets a new key instead of replacing the first.
+    Credentials come from boto3's usual chain (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the
+    instance's role), never from these settings."""
+    return {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint_url or None,
+        "region_name": region or None,
+        "default_acl": None,
+        "querystring_auth": True,
+        "querystring_expire": signed_url_seconds(),
+        "file_overwrite": False,
+    }
+
+
+def media_storages(bucket, *, endpoint_url="", region="", custom_domain=""):
+    """Where uploaded images, documents and renditions live: this server's disk without a bucket, the
+    bucket with one. With a custom domain (a CDN in front of the bucket's images/ prefix) renditions get
+    plain public URLs there; everything else keeps presigned URLs straight to the bucket. Documents are
+    never linked by their storage URL: Wagtail's serve view checks permissions and streams them."""
+    if not bucket:
+        return {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
+    private = s3_options(bucket, endpoint_url, region)
+    storages = {"default": {"BACKEND": S3_BACKEND, "OPTIONS": private}}
+    if custom_domain:
+        public = {**private, "custom_domain": custom_domain, "querystring_auth": False}
+        storages["renditions"] = {"BACKEND": S3_BACKEND, "OPTIONS": public}
+    return storages
+
+
+def media_origins(bucket, *, endpoint_url="", region="", custom_domain=""):
+    """Origins the public pages' images are loaded from, for the Content-Security-Policy's img-src."""
+    if not bucket:
+        return []
+    if custom_domain:
+        return [f"https://{custom_domain}"]
+    if endpoint_url:
+        parts = urlsplit(endpoint_url)
+        return [f"{parts.scheme}://{parts.netloc}"]
+    # boto3 signs for the global endpoint; S3 may redirect a new bucket's requests to its region's.
+    origins = [f"https://{bucket}.s3.amazonaws.com"]
+    if region:
+        origins.append(f"https://{bucket}.s3.{region}.amazonaws.com")
+    return origins
+
+
+MEDIA_BUCKET = {
+    "bucket": env_str("AWS_STORAGE_BUCKET_NAME"),
+    "endpoint_url": env_str("AWS_S3_ENDPOINT_URL"),
+    "region": env_str("AWS_S3_REGION_NAME"),
+    "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN"),
+}
+STORAGES = {
+    **media_storages(**MEDIA_BUCKET),
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+if "renditions" in STORAGES:
+    WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
 
 # Email leaves through the durable task queue (django-tasks with its database backend and worker).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -281,7 +357,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *media_origins(**MEDIA_BUCKET)],
         "font-src": [SELF],
         "connect-src": [SELF],
         # Video blocks load these players only after the visitor presses play (home/blocks.py VideoBlock).

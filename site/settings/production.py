@@ -1,7 +1,8 @@
 """Production: every setting comes from the environment and a missing required one stops start-up.
 
 Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, WAGTAILADMIN_BASE_URL, EMAIL_HOST,
-DEFAULT_FROM_EMAIL, RECAPTCHA_PUBLIC_KEY, RECAPTCHA_PRIVATE_KEY. Optional: EMAIL_PORT,
+DEFAULT_FROM_EMAIL, RECAPTCHA_PUBLIC_KEY, RECAPTCHA_PRIVATE_KEY. Optional: AWS_STORAGE_BUCKET_NAME and the
+other AWS_ variables (media on object storage, read in base.py; several app servers need it), EMAIL_PORT,
 EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, SECURE_SSL_REDIRECT, BEHIND_TLS_PROXY,
 SECURE_HSTS_PRELOAD, LOG_LEVEL, LOG_FORMAT. docs/deployment.md explains each.
 """

@@ -216,3 +216,37 @@ def test_production_without_a_cdn_purges_nothing():
     )
 
     assert result.stdout.strip() == "{}", result.stderr
+
+
+MEDIA_SCRIPT = (
+    "from django.conf import settings; from wagtail.images import get_image_model; "
+    "storage = get_image_model().get_rendition_model()._meta.get_field('file').storage; "
+    "print(settings.STORAGES['default']['BACKEND'], getattr(storage, 'custom_domain', '-'), "
+    "' '.join(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']))"
+)
+
+
+def test_production_puts_media_in_the_bucket_and_renditions_behind_its_custom_domain():
+    result = run_in_production(
+        MEDIA_SCRIPT,
+        AWS_STORAGE_BUCKET_NAME="force-media",
+        AWS_S3_REGION_NAME="eu-west-2",
+        AWS_S3_CUSTOM_DOMAIN="media.example.org",
+        AWS_EC2_METADATA_DISABLED="true",
+    )
+
+    backend, rendition_domain, *img_src = result.stdout.split()
+    assert backend == "storages.backends.s3.S3Storage", result.stderr
+    assert rendition_domain == "media.example.org"
+    assert "https://media.example.org" in img_src
+
+
+def test_production_without_a_bucket_keeps_media_on_local_disk():
+    result = run_in_production(MEDIA_SCRIPT, AWS_STORAGE_BUCKET_NAME="", AWS_S3_CUSTOM_DOMAIN="")
+
+    assert result.stdout.split() == [
+        "django.core.files.storage.FileSystemStorage",
+        "-",
+        "'self'",
+        "data:",
+    ], result.stderr
