@@ -65,6 +65,15 @@ def test_register_then_team_finds_record_and_editor_cannot(live_demo_site, new_p
     assert editor.locator("#wagtail-sidebar").get_by_text("Support queue").count() == 0
 
 
+def filled_in_registration(live_demo_site, new_page):
+    """A visitor's page with the registration form filled in, not yet sent, and no registration stored."""
+    SupportRequest.objects.all().delete()
+    person = new_page()
+    person.goto(live_demo_site + FORM)
+    fill_in_registration(person)
+    return person
+
+
 def test_an_outage_while_sending_keeps_every_answer_and_sending_again_registers(
     live_demo_site, new_page, tmp_path
 ):

@@ -116,8 +116,8 @@ def test_backoff_doubles_up_to_half_a_minute():
     assert list(islice(worker.backoff_delays(), 7)) == [1, 2, 4, 8, 16, 30, 30]
 
 
-def test_the_worker_loop_waits_out_database_errors_instead_of_exiting(database_tasks):
-    surviving = worker.SurvivingWorker(
+def surviving_worker():
+    return worker.SurvivingWorker(
         queue_names=["default"],
         interval=0,
         batch=True,
@@ -126,6 +126,10 @@ def test_the_worker_loop_waits_out_database_errors_instead_of_exiting(database_t
         max_tasks=None,
         worker_id="w1",
     )
+
+
+def test_the_worker_loop_waits_out_database_errors_instead_of_exiting(database_tasks):
+    surviving = surviving_worker()
     outage = [OperationalError("server closed the connection"), OperationalError("connection refused")]
 
     def parent_run(self):
@@ -147,15 +151,7 @@ def test_the_worker_loop_waits_out_database_errors_instead_of_exiting(database_t
 
 
 def test_a_database_error_that_is_a_bug_stops_the_worker_instead_of_looping(database_tasks):
-    surviving = worker.SurvivingWorker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="w1",
-    )
+    surviving = surviving_worker()
 
     with (
         mock.patch.object(Worker, "run", side_effect=ProgrammingError("relation does not exist")),
