@@ -94,7 +94,7 @@ def server_port(server_env):
     )
     port = listener.getsockname()[1]
     try:
-        wait_until(lambda: fetch(port, "/healthz", quiet=True)[0] == 200, "the server to answer")
+        wait_until(lambda: fetch(port, "/healthz/instance", quiet=True)[0] == 200, "the server to answer")
         yield port
     finally:
         server.terminate()
