@@ -12,7 +12,7 @@ PYTEST_WORKERS ?= auto
 PYTEST_XDIST := -n $(PYTEST_WORKERS) --dist worksteal
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test fuzz lint format migrate demo worker clean bench
+.PHONY: help install run test fuzz lint format migrate demo worker clean bench drill
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -67,3 +67,6 @@ clean: ## Remove the virtual environment and local data (database, media, static
 bench: install ## Benchmark the production configuration with wrk (PostgreSQL when DATABASE_URL is set)
 	@command -v wrk >/dev/null || { echo "Installing wrk"; apt-get install -y -qq wrk >/dev/null; }
 	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/var/bench.sqlite3} $(MANAGE) benchmark
+
+drill: install ## Fault drill: database, SMTP and worker faults under 2,000 registrations (root; own cluster on 5433)
+	$(MANAGE) fault_drill $(DRILL_ARGS)
