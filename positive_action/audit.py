@@ -31,6 +31,16 @@ def audit(instance, action, user, **data):
     return log(instance=instance, action=action, user=user, data=data)
 
 
+# The object_id of an entry about a whole list rather than one record. Wagtail's reports (Site history,
+# its export) look every entry's object_id up as a primary key of the entry's model to link to it; a
+# word such as "list" made that lookup fail on an integer key, so the report answered 500 to everyone
+# once an export had been logged. Auto-increment keys start at 1 on SQLite and PostgreSQL, so 0 names no
+# record: the report shows the entry (its type, label and action) without a link, as it does for an
+# erased record, and filtering by type still finds exports. Migration positive_action 0009 rewrote the
+# entries written with "list".
+LIST_OBJECT_ID = "0"
+
+
 def audit_list(model, action, user, **data):
     """An audit entry about a whole list (an export, a report) rather than one record."""
     from django.contrib.contenttypes.models import ContentType
@@ -40,7 +50,7 @@ def audit_list(model, action, user, **data):
     return ModelLogEntry.objects.create(
         content_type=ContentType.objects.get_for_model(model),
         label=str(model._meta.verbose_name_plural),
-        object_id="list",
+        object_id=LIST_OBJECT_ID,
         action=action,
         user=user,
         data=data,

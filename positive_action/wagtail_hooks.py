@@ -19,7 +19,7 @@ from .dashboard import VIEW_PERMISSION, SupportQueuePanel
 from .filters import SupportRequestFilterSet
 from .health import worker_and_outbox_checks
 from .models import CaseworkEmailTemplate, SupportRequest
-from .views import queue, record, reports
+from .views import queue, record, reports, site_history
 
 
 def queue_permission_required(view_class):
@@ -155,6 +155,24 @@ def register_equality_report_menu_item():
         order=160,
         permission=reports.REPORT_PERMISSION,
     )
+
+
+@hooks.register("construct_reports_menu")
+def show_site_history_to_leads(request, menu_items):
+    """Wagtail lists Site history under Reports only for staff who can explore pages; Diversity leads,
+    who answer for the audit log of personal data and alone may export it, have no pages, so it is
+    added for them (the Reports menu then appears with it)."""
+    shown = any(item.name == "site-history" for item in menu_items)
+    if not shown and request.user.has_perm(site_history.EXPORT_PERMISSION):
+        menu_items.append(
+            MenuItem(
+                _("Site history"),
+                reverse("wagtailadmin_reports:site_history"),
+                name="site-history",
+                icon_name="history",
+                order=1000,
+            )
+        )
 
 
 @hooks.register("construct_homepage_panels")

@@ -7,10 +7,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import health
 from home import views as home_views
+from positive_action.views import site_history
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("healthz/instance", health.instance_health, name="instance_health"),
+    # Site history with its export for leads only (positive_action/views/site_history.py), in front of
+    # Wagtail's own view at the same address.
+    path("admin/reports/", include(site_history.urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", home_views.search, name="search"),

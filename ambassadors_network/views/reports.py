@@ -1,7 +1,5 @@
 """The leads' report on the network and the leads-only export of the ambassador list, both audit-logged."""
 
-import csv
-
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.utils import timezone
@@ -11,7 +9,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from positive_action.audit import audit_list
 from recruitment_site.core.admin_pages import TitledHeaderMixin
-from recruitment_site.core.spreadsheets import formula_safe, local_minute
+from recruitment_site.core.spreadsheets import csv_lines, local_minute
 
 from .. import reports
 from ..filters import AmbassadorFilterSet
@@ -24,10 +22,7 @@ EXPORT_PERMISSION = "ambassadors_network.export_ambassador"
 def csv_response(filename, headings, rows):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow([formula_safe(heading) for heading in headings])
-    for row in rows:
-        writer.writerow([formula_safe(value) for value in row])
+    response.writelines(csv_lines(headings, rows))
     return response
 
 

@@ -18,7 +18,7 @@ from wagtail.coreutils import multigetattr
 from wagtail.snippets.views.snippets import IndexView
 
 from recruitment_site.core.admin_pages import forbidden
-from recruitment_site.core.spreadsheets import formula_safe, local_minute, local_naive
+from recruitment_site.core.spreadsheets import FormulaSafeExportMixin, local_minute, local_naive
 
 from ..audit import audit_list
 from ..choices import SupportType
@@ -90,7 +90,7 @@ def chunked_rows(queryset):
     return ChunkedRows(queryset, queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE))
 
 
-class QueueIndexView(IndexView):
+class QueueIndexView(FormulaSafeExportMixin, IndexView):
     """The queue. Spam-review submissions stay out of it unless the spam filter asks for them; the
     export (CSV, XLSX) is for Diversity leads only and is written to the audit log."""
 
@@ -141,15 +141,14 @@ class QueueIndexView(IndexView):
         return row
 
     def preprocess_field_value(self, field, value, export_format):
-        """Times in Europe/London to the minute, dates as dates, nothing a spreadsheet would run."""
+        """Times in Europe/London to the minute, dates as dates; FormulaSafeExportMixin then makes any
+        text a spreadsheet would run inert, in CSV and XLSX alike."""
         if value is None:
             return ""
         if isinstance(value, datetime.datetime):
             return local_minute(value) if export_format == self.FORMAT_CSV else local_naive(value)
         if isinstance(value, datetime.date):
             return value.isoformat() if export_format == self.FORMAT_CSV else value
-        if export_format == self.FORMAT_CSV:
-            return formula_safe(value)
         return super().preprocess_field_value(field, value, export_format)
 
     @cached_property

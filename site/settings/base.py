@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
-from csp.constants import NONE, SELF
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_float, env_int, env_list, env_positive_int, env_str
@@ -74,7 +74,8 @@ MIDDLEWARE = [
     "home.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp, with the admin's own policy under /admin/ (ADMIN_CONTENT_SECURITY_POLICY below).
+    "recruitment_site.core.content_security.SiteCSPMiddleware",
     # Previews may be framed by the admin (same origin); public pages keep frame-ancestors 'none'.
     "recruitment_site.core.preview.PreviewFramingMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -350,9 +351,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", 0)
 
 # Public templates are written to this policy: no inline script or style anywhere. Wagtail's admin
-# relies on inline scripts and styles, so it is left out of this policy rather than weakening it.
+# relies on inline scripts and styles, so it has its own policy below rather than weakening this one.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
@@ -363,6 +363,29 @@ CONTENT_SECURITY_POLICY = {
         # Video blocks load these players only after the visitor presses play (home/blocks.py VideoBlock).
         "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+
+# The admin's policy (applied under /admin/ by recruitment_site.core.content_security). Wagtail 7.4 still
+# writes inline <script> in some widgets (date pickers, inline panels) and style="" attributes, with no
+# nonce (wagtail/wagtail#1288), so script-src and style-src allow inline code; everything else is as
+# strict as the public policy: scripts, styles, fonts and requests from this origin only, no eval, no
+# plugins, forms posting here only, framed by this site only (the preview panel, the page chooser).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        # Wagtail draws image previews from data: and blob: URLs (focal point, upload previews).
+        "img-src": [SELF, "data:", "blob:", *media_origins(**MEDIA_BUCKET)],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        # The preview panel frames this site; a previewed video block loads its player after a press.
+        "frame-src": [SELF, "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "frame-ancestors": [SELF],
         "form-action": [SELF],
         "base-uri": [SELF],
         "object-src": [NONE],

@@ -4,13 +4,13 @@ Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, WAGTAILADMIN_BASE_
 DEFAULT_FROM_EMAIL, RECAPTCHA_PUBLIC_KEY, RECAPTCHA_PRIVATE_KEY. Optional: AWS_STORAGE_BUCKET_NAME and the
 other AWS_ variables (media on object storage, read in base.py; several app servers need it), EMAIL_PORT,
 EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, SECURE_SSL_REDIRECT, BEHIND_TLS_PROXY,
-SECURE_HSTS_PRELOAD, LOG_LEVEL, LOG_FORMAT. docs/deployment.md explains each.
+SECURE_HSTS_INCLUDE_SUBDOMAINS, SECURE_HSTS_PRELOAD, LOG_LEVEL, LOG_FORMAT. docs/deployment.md explains each.
 """
 
 import dj_database_url
 
 from .base import *  # noqa: F403
-from .base import CONTENT_SECURITY_POLICY, cache_settings, logging_config
+from .base import ADMIN_CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY, cache_settings, logging_config
 from .env import env_bool, env_int, env_list, env_str
 
 DEBUG = False
@@ -71,14 +71,26 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^healthz/instance$"]
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 31_536_000
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+# includeSubDomains and preload bind every subdomain of the force's domain to HTTPS, and preload for
+# months after it is switched off (browsers ship the list): an explicit choice of whoever owns the
+# domain, not a default (docs/deployment.md). Django's deploy check warns while either is off
+# (security.W005, security.W021); that warning is the choice recorded, so it is silenced only then.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [
+    *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
+    *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
+]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
 CONTENT_SECURITY_POLICY = {
     **CONTENT_SECURITY_POLICY,
     "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True},
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    **ADMIN_CONTENT_SECURITY_POLICY,
+    "DIRECTIVES": {**ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True},
 }
 
 # One JSON object per line for the log collector, personal data removed (recruitment_site/log_format.py).

@@ -355,3 +355,21 @@ def test_home_page_calls_people_to_become_ambassadors(client, programme_page):
 
     assert call.h2.get_text(strip=True) == "Become a community ambassador"
     assert call.a["href"] == programme_page.url
+
+
+def test_ambassador_sign_up_keeps_a_bengali_name_and_drops_an_override(client, programme_page):
+    from tests.recruitment_site.test_plain_text import BENGALI_ZWJ, FAMILY_EMOJI, PDF, RLO
+
+    response = sign_up(
+        client,
+        programme_page,
+        name=f"{BENGALI_ZWJ} {RLO}Begum{PDF}",
+        motivation=f"{RLO}To help{PDF} {FAMILY_EMOJI}",
+        languages="Bengali, \u2066Sylheti\u2069",
+    )
+
+    assert response.status_code == 302
+    ambassador = Ambassador.objects.get()
+    assert ambassador.name == f"{BENGALI_ZWJ} Begum"
+    assert ambassador.motivation == f"To help {FAMILY_EMOJI}"
+    assert ambassador.languages == "Bengali, Sylheti"

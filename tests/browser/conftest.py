@@ -5,13 +5,31 @@ import pytest
 from recruitment_site.devtools.demo import load_demo_content
 from tests.factories import STAFF_PASSWORD
 
+CSP_MESSAGES = ("Content Security Policy", "Refused to")
+
+
+def watch_for_csp_violations(page):
+    """A list that fills with every Content-Security-Policy refusal the page (or a frame in it, such as
+    the admin's preview panel) reports in its console."""
+    violations = []
+    page.on("console", lambda message: violations.extend(watch_for_csp_violations_in(message)))
+    return violations
+
+
+def watch_for_csp_violations_in(message):
+    return [message.text] if any(text in message.text for text in CSP_MESSAGES) else []
+
 
 @pytest.fixture
 def browser_page(chromium):
+    """A desktop-sized page. Every test using it fails if the site's Content-Security-Policy (public or
+    admin) refused anything the page tried to load or run."""
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
     page = context.new_page()
+    violations = watch_for_csp_violations(page)
     yield page
     context.close()
+    assert violations == [], "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 @pytest.fixture
@@ -29,14 +47,19 @@ def new_page(chromium):
     server while its tables are emptied (an open one deadlocked PostgreSQL's TRUNCATE once)."""
     contexts = []
 
+    violations = []
+
     def open_page(**options):
         context = chromium.new_context(**{"locale": "en-GB", **options})
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.on("console", lambda message: violations.extend(watch_for_csp_violations_in(message)))
+        return page
 
     yield open_page
     for context in contexts:
         context.close()
+    assert violations == [], "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 @pytest.fixture

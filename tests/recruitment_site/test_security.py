@@ -82,3 +82,22 @@ def test_session_cookie_is_http_only_and_not_readable_by_scripts(client):
     cookie = response.cookies["sessionid"]
     assert cookie["httponly"] is True
     assert cookie["samesite"] == "Lax"
+
+
+def test_admin_pages_have_their_own_content_security_policy(client):
+    policy = client.get("/admin/login/")["Content-Security-Policy"]
+    directives = dict(
+        (part.split()[0], part.split()[1:]) for part in (item.strip() for item in policy.split(";")) if part
+    )
+
+    assert directives["script-src"] == ["'self'", "'unsafe-inline'"]  # no nonce, which would void it
+    assert directives["frame-ancestors"] == ["'self'"] and directives["object-src"] == ["'none'"]
+    assert {"data:", "blob:"} <= set(directives["img-src"])
+    assert "'unsafe-eval'" not in policy
+
+
+def test_public_pages_keep_the_strict_policy(client):
+    policy = client.get("/robots.txt")["Content-Security-Policy"]
+
+    assert "script-src 'self';" in policy + ";" and "'unsafe-inline'" not in policy
+    assert "frame-ancestors 'none'" in policy

@@ -65,6 +65,29 @@ def test_check_deploy_is_clean_under_production_settings():
     assert "System check identified no issues" in result.stdout
 
 
+HSTS_SCRIPT = (
+    "from django.conf import settings; "
+    "print(settings.SECURE_HSTS_SECONDS, settings.SECURE_HSTS_INCLUDE_SUBDOMAINS, settings.SECURE_HSTS_PRELOAD)"
+)
+
+
+def test_hsts_include_subdomains_and_preload_are_off_unless_chosen():
+    result = run_in_production(HSTS_SCRIPT)
+
+    assert result.stdout.split() == ["31536000", "False", "False"], result.stderr
+
+
+def test_check_deploy_is_clean_with_hsts_include_subdomains_and_preload_chosen():
+    env = {**PRODUCTION_ENV, "SECURE_HSTS_INCLUDE_SUBDOMAINS": "true", "SECURE_HSTS_PRELOAD": "true"}
+
+    chosen = run_in_production(HSTS_SCRIPT, SECURE_HSTS_INCLUDE_SUBDOMAINS="true", SECURE_HSTS_PRELOAD="true")
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+
+    assert chosen.stdout.split() == ["31536000", "True", "True"], chosen.stderr
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
 @pytest.mark.parametrize("missing", sorted(PRODUCTION_ENV))
 def test_production_refuses_to_start_without_a_required_variable(missing):
     env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}

@@ -1,0 +1,35 @@
+"""The support registration form removes bidirectional and zero-width characters but keeps the joiners
+that spell a Bengali name (recruitment_site.core.text.plain_text)."""
+
+import uuid
+
+import pytest
+
+from positive_action.models import SupportRequest
+from tests.recruitment_site.test_plain_text import BENGALI_ZWNJ, PDF, RLO, ZWJ
+
+pytestmark = pytest.mark.django_db
+
+
+def registration(valid_data, **overrides):
+    return {**valid_data, "submission_token": str(uuid.uuid4()), **overrides}
+
+
+def test_support_registration_keeps_a_bengali_name_and_drops_an_override(
+    client, registration_page, valid_data
+):
+    name = f"{BENGALI_ZWNJ} {RLO}Rahman{PDF}"
+    note = f"Step-free access{RLO} please\u200b"
+
+    response = client.post(registration_page.url, registration(valid_data, name=name, access_needs=note))
+
+    assert response.status_code == 302
+    record = SupportRequest.objects.get()
+    assert record.name == f"{BENGALI_ZWNJ} Rahman"
+    assert record.access_needs == "Step-free access please"
+
+
+def test_a_name_of_invisible_characters_only_is_refused_as_empty(client, registration_page, valid_data):
+    response = client.post(registration_page.url, registration(valid_data, name=f"{RLO}{ZWJ}\u200b"))
+
+    assert response.status_code == 200 and not SupportRequest.objects.exists()
