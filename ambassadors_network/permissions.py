@@ -22,7 +22,9 @@ REQUIRED = {
     "usage": VIEW_ANY,
     "add": (f"{APP}.add_ambassador",),
     "edit": (f"{APP}.change_ambassador",),
-    "delete": (f"{APP}.delete_ambassador",),
+    # Not "delete": Wagtail's generic delete would leave the person's emails and audit mentions behind, so
+    # it is refused to everyone; a held sign-up is deleted as spam, a person erased by a lead.
+    "delete_spam": (f"{APP}.delete_ambassador",),
     "change_status": (f"{APP}.change_ambassador",),
     "log_contact": (f"{APP}.change_ambassador",),
     "add_note": (f"{APP}.change_ambassador",),

@@ -13,6 +13,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from positive_action.filters import QUEUE_FILTERS_HOOK
 from positive_action.views.record import RECORD_SUMMARY_HOOK
+from recruitment_site.core.admin_pages import WithoutGenericDeletePolicy
 
 from .filters import AmbassadorFilterSet, ambassador_referral_filter
 from .models import Ambassador
@@ -36,6 +37,8 @@ LOG_ACTIONS = {
 class AmbassadorViewSet(ModelViewSet):
     model = Ambassador
     name = "ambassadors"
+    # No generic Delete: a held sign-up is deleted as spam, a person's record erased by a lead.
+    permission_policy = WithoutGenericDeletePolicy(Ambassador)
     icon = "group"
     menu_label = _("Ambassadors")
     index_view_class = admin_views.AmbassadorIndexView
@@ -94,6 +97,7 @@ class AmbassadorViewSet(ModelViewSet):
                     admin_views.ReleaseFromSpamReviewView.as_view(record_url_name=record),
                     name="release",
                 ),
+                path("spam/<int:pk>/delete/", admin_views.DeleteSpamView.as_view(), name="delete_spam"),
             ]
         )
 

@@ -12,9 +12,10 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.health import HEALTH_CHECKS_HOOK
+from recruitment_site.core.admin_pages import WithoutGenericDeletePolicy
 
 from .audit import register_audit_actions
-from .bulk_actions import AssignOwnerBulkAction, ChangeStageBulkAction
+from .bulk_actions import AssignOwnerBulkAction, ChangeStageBulkAction, DeleteSpamBulkAction
 from .dashboard import VIEW_PERMISSION, SupportQueuePanel
 from .filters import SupportRequestFilterSet
 from .health import worker_and_outbox_checks
@@ -38,6 +39,13 @@ class SupportRequestChooserViewSet(SnippetChooserViewSet):
     chosen_multiple_view_class = queue_permission_required(SnippetChooserViewSet.chosen_multiple_view_class)
     create_view_class = queue_permission_required(SnippetChooserViewSet.create_view_class)
 
+    def get_urlpatterns(self):
+        # A real 403, as on the queue's own URLs, rather than Wagtail's redirect to the dashboard.
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            pattern.callback = queue.queue_access_required(pattern.callback)
+        return patterns
+
 
 class SupportQueueViewSet(SnippetViewSet):
     """The diversity team's queue at /admin/support-queue/. Stage and owner change only through the
@@ -45,6 +53,8 @@ class SupportQueueViewSet(SnippetViewSet):
 
     model = SupportRequest
     chooser_viewset_class = SupportRequestChooserViewSet
+    # No generic Delete: a held submission is deleted as spam, a person's record erased by a lead.
+    permission_policy = WithoutGenericDeletePolicy(SupportRequest)
     base_url_path = "support-queue"
     admin_url_namespace = "support_queue"
     menu_label = _("Support queue")
@@ -110,6 +120,7 @@ class SupportQueueViewSet(SnippetViewSet):
         patterns = super().get_urlpatterns() + [
             # The record's forms post to the record view itself, which shows a failed form again.
             path("record/<int:pk>/<slug:action>/", self.inspect_view, name="action"),
+            path("spam/<int:pk>/delete/", record.delete_spam, name="delete_spam"),
             path("equality/", reports.equality_report, name="equality"),
         ]
         for pattern in patterns:
@@ -184,6 +195,9 @@ def add_support_queue_panel(request, panels):
 hooks.register(HEALTH_CHECKS_HOOK, worker_and_outbox_checks)
 hooks.register("register_bulk_action", AssignOwnerBulkAction)
 hooks.register("register_bulk_action", ChangeStageBulkAction)
+# After Wagtail's own Delete for every snippet model (registered later, at order 0), so this one takes its
+# place for the queue.
+hooks.register("register_bulk_action", DeleteSpamBulkAction, order=1)
 
 
 @hooks.register("register_log_actions")

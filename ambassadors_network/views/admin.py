@@ -15,6 +15,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 
 from positive_action.models import SupportSettings
+from positive_action.removal import delete_as_spam
 from positive_action.timeline import merged_timeline
 
 from ..admin_forms import ContactForm, NoteForm, StatusChangeForm
@@ -25,6 +26,8 @@ from ..signup import AmbassadorSignupFlow
 from ..status import change_status
 
 CHANGE_PERMISSION = "ambassadors_network.change_ambassador"
+# Deleting a sign-up held for spam review (Wagtail's generic delete is refused to everyone).
+DELETE_PERMISSION = "ambassadors_network.delete_ambassador"
 
 
 class AmbassadorIndexView(IndexView):
@@ -74,6 +77,7 @@ class AmbassadorRecordView(InspectView):
                     ambassador.timeline.select_related("actor"), ambassador.reference
                 ),
                 "can_change": can_change,
+                "can_delete_spam": self.request.user.has_perm(DELETE_PERMISSION),
                 "status_form": StatusChangeForm(ambassador=ambassador) if can_change else None,
                 "contact_form": ContactForm(meetings=meetings) if can_change else None,
                 "note_form": NoteForm() if can_change else None,
@@ -183,3 +187,22 @@ class ReleaseFromSpamReviewView(RecordActionView):
         )
         log(self.ambassador, "ambassadors.release_spam_review", user=self.request.user)
         messages.success(self.request, _("Released from spam review."))
+
+
+class DeleteSpamView(View):
+    """A held sign-up someone judged to be spam goes, with its emails, receipts and audit mentions; back
+    to the sign-ups still waiting for review."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        if not request.user.has_perm(DELETE_PERMISSION):
+            raise PermissionDenied
+        ambassador = get_object_or_404(Ambassador, pk=pk)
+        try:
+            reference = delete_as_spam(ambassador, request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("ambassadors:inspect", pk)
+        messages.success(request, _("Deleted as spam: %(reference)s.") % {"reference": reference})
+        return redirect(reverse("ambassadors:index") + "?spam_review=held")

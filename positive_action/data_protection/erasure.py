@@ -5,6 +5,9 @@ networks), its outbox emails, the task-queue rows that send them or mention the 
 receipts, the audit entries about it, and any mention of the person's name, email or phone in other
 audit entries (an export's search filter, say). What stays: one audit entry with the reference, who
 erased it and when.
+
+A submission held for spam review that the team deletes as spam goes the same way (``delete_as_spam``,
+registered for the apps' ``DELETE_SPAM_HOOK``), its one remaining audit entry saying "Deleted as spam".
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -16,6 +19,7 @@ from .people import identifiers_of, references_of
 from .traces import emails_for, log_entries_about, receipts_for, scrub_log_mentions, task_rows_for
 
 ERASED_ACTION = "data_protection.erased"
+SPAM_DELETED_ACTION = "data_protection.deleted_as_spam"
 
 
 def erase_records(records, user):
@@ -25,6 +29,17 @@ def erase_records(records, user):
 
 
 def erase_record(record, user):
+    return remove_record(record, user, ERASED_ACTION)
+
+
+def delete_as_spam(record, user):
+    """A held submission the team judged to be spam: gone with every trace, like an erasure."""
+    with transaction.atomic():
+        return remove_record(record, user, SPAM_DELETED_ACTION)
+
+
+def remove_record(record, user, action):
+    """Delete the record and its traces, then write the one audit entry that says so."""
     content_type = ContentType.objects.get_for_model(record, for_concrete_model=False)
     pk, reference = record.pk, record.reference
     delete_record_and_traces(record)
@@ -32,7 +47,7 @@ def erase_record(record, user):
         content_type=content_type,
         label=reference,
         object_id=str(pk),
-        action=ERASED_ACTION,
+        action=action,
         user=user,
         data={"reference": reference},
         timestamp=timezone.now(),

@@ -35,6 +35,8 @@ from ..team import staff_name
 
 EXPORT_PERMISSION = "positive_action.export_supportrequest"
 CHANGE_PERMISSION = "positive_action.change_supportrequest"
+# Deleting a submission held for spam review (Wagtail's generic delete is refused to everyone).
+DELETE_PERMISSION = "positive_action.delete_supportrequest"
 EXPORT_CHUNK_SIZE = 2000
 XLSX_MINUTE = "yyyy-mm-dd hh:mm"
 # Characters wide, for the columns whose contents are longer than their headings.

@@ -1,6 +1,7 @@
 """A support record in the Wagtail admin: the summary at the top, the timeline and the forms that act on it."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -9,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.snippets.views.snippets import InspectView
 
@@ -18,12 +20,13 @@ from recruitment_site.core.working_days import add_working_days
 from ..audit import audit
 from ..days import day_with_distance
 from ..models import SupportRequest, SupportSettings
+from ..removal import delete_as_spam
 from ..team import staff_name
 from ..timeline import merged_timeline
 from ..workflow import (
     TransitionNotAllowed,
 )
-from .queue import CHANGE_PERMISSION
+from .queue import CHANGE_PERMISSION, DELETE_PERMISSION
 from .record_actions import ACTIONS, action_forms, form_prefix
 
 
@@ -89,8 +92,26 @@ class RecordView(InspectView):
             action_forms(record, self.request.user, self.bound_action) if context["can_act"] else []
         )
         context["release_url"] = reverse("support_queue:action", args=[record.pk, "release"])
+        context["can_delete_spam"] = self.request.user.has_perm(DELETE_PERMISSION)
+        context["delete_spam_url"] = reverse("support_queue:delete_spam", args=[record.pk])
         context["summary"] = record_summary(record, SupportSettings.for_request(self.request))
         return context
+
+
+@require_POST
+def delete_spam(request, pk):
+    """A held submission someone on the team judged to be spam goes, with its emails, receipts and audit
+    mentions; back to the submissions still waiting for review."""
+    if not request.user.has_perm(DELETE_PERMISSION):
+        return forbidden(request)
+    record = get_object_or_404(SupportRequest, pk=pk)
+    try:
+        reference = delete_as_spam(record, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("support_queue:inspect", pk=pk)
+    messages.success(request, _("Deleted as spam: %(reference)s.") % {"reference": reference})
+    return redirect(reverse("support_queue:list") + "?needs_spam_review=true")
 
 
 # Apps above this one add lines to a record's summary: ``@hooks.register(RECORD_SUMMARY_HOOK)`` with a

@@ -28,6 +28,7 @@ def record_urls(pk):
         "ambassadors:log_contact": ("post", reverse("ambassadors:log_contact", args=[pk])),
         "ambassadors:add_note": ("post", reverse("ambassadors:add_note", args=[pk])),
         "ambassadors:release": ("post", reverse("ambassadors:release", args=[pk])),
+        "ambassadors:delete_spam": ("post", reverse("ambassadors:delete_spam", args=[pk])),
     }
 
 
@@ -41,8 +42,9 @@ def list_urls():
     }
 
 
-# What each role may open: team works records; leads also delete, export and see the report; nobody adds
-# an ambassador by hand (sign-ups come through the public form with consent).
+# What each role may open: team works records; leads also delete spam, export and see the report; nobody
+# adds an ambassador by hand (sign-ups come through the public form with consent) and nobody uses Wagtail's
+# generic delete (it would leave the person's emails behind; a lead erases a person instead).
 ALLOWED = {
     roles.DIVERSITY_TEAM: {
         "ambassadors:index",
@@ -57,7 +59,7 @@ ALLOWED = {
     },
 }
 ALLOWED[roles.DIVERSITY_LEADS] = ALLOWED[roles.DIVERSITY_TEAM] | {
-    "ambassadors:delete",
+    "ambassadors:delete_spam",
     "ambassadors:export",
     "ambassador_report:index",
 }

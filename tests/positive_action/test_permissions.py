@@ -25,7 +25,9 @@ MATRIX = {
     "support_queue:list_results": ("/admin/support-queue/results/", "get", {TEAM, LEADS}),
     "support_queue:inspect": ("/admin/support-queue/inspect/{pk}/", "get", {TEAM, LEADS}),
     "support_queue:edit": ("/admin/support-queue/edit/{pk}/", "get", {TEAM, LEADS}),
-    "support_queue:delete": ("/admin/support-queue/delete/{pk}/", "get", {TEAM, LEADS}),
+    # Wagtail's generic delete is refused to everyone: it would leave the person's emails behind.
+    "support_queue:delete": ("/admin/support-queue/delete/{pk}/", "get", set()),
+    "support_queue:delete_spam": ("/admin/support-queue/spam/{pk}/delete/", "post", {TEAM, LEADS}),
     "support_queue:history": ("/admin/support-queue/history/{pk}/", "get", {TEAM, LEADS}),
     "support_queue:history_results": ("/admin/support-queue/history-results/{pk}/", "get", {TEAM, LEADS}),
     "support_queue:usage": ("/admin/support-queue/usage/{pk}/", "get", {TEAM, LEADS}),
