@@ -70,16 +70,26 @@ class LongSelect(forms.Select):
         return format_html('<select name="{}"{}>{}</select>', name, flatatt(widget["attrs"]), options)
 
 
+class AmbassadorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        # The team picks an ambassador by name; str(ambassador) is the reference alone, for the audit log.
+        return f"{obj.name} ({obj.reference})"
+
+
+class AmbassadorChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = AmbassadorChoiceField
+
+
 def ambassador_referral_filter():
     """A filter for the support queue: the people a chosen ambassador referred (``?ambassador=<pk>``).
 
     The queue's FilterSet declares ``ambassador = ambassador_referral_filter()``; the ambassador record's
     "see them in the support queue" link uses the same parameter.
     """
-    return django_filters.ModelChoiceFilter(
+    return AmbassadorChoiceFilter(
         label=_("Referred by ambassador"),
         field_name="ambassador_referral__ambassador",
-        # Only what the option label (str(ambassador)) needs: the list holds every referring ambassador.
+        # Only what the option label (AmbassadorChoiceField) needs: the list holds every referring ambassador.
         # EXISTS rather than a join and DISTINCT: one index probe per ambassador instead of sorting every
         # referral.
         queryset=Ambassador.objects.filter(Exists(Referral.objects.filter(ambassador=OuterRef("pk"))))

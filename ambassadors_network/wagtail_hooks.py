@@ -12,6 +12,13 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from positive_action.filters import QUEUE_FILTERS_HOOK
+from positive_action.views.audited import (
+    EDIT_VIEWED,
+    HISTORY_VIEWED,
+    USAGE_VIEWED,
+    AuditedRecordMixin,
+    audited,
+)
 from positive_action.views.record import RECORD_SUMMARY_HOOK
 from recruitment_site.core.admin_pages import WithoutGenericDeletePolicy
 
@@ -45,6 +52,12 @@ class AmbassadorViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     inspect_view_class = admin_views.AmbassadorRecordView
+    # Every other page that shows one person's record writes an audit entry too.
+    edit_view_class = audited(ModelViewSet.edit_view_class, AuditedRecordMixin, audit_action=EDIT_VIEWED)
+    history_view_class = audited(
+        ModelViewSet.history_view_class, AuditedRecordMixin, audit_action=HISTORY_VIEWED
+    )
+    usage_view_class = audited(ModelViewSet.usage_view_class, AuditedRecordMixin, audit_action=USAGE_VIEWED)
     filterset_class = AmbassadorFilterSet
     # A plain database search: personal data stays out of the site search index, and partial references,
     # emails and phone numbers still match.

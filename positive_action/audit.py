@@ -9,6 +9,12 @@ from wagtail.log_actions import log
 
 ACTIONS = {
     "recruitment.record_viewed": _("Viewed a personal record"),
+    "recruitment.edit_viewed": _("Opened a personal record's edit form"),
+    "recruitment.history_viewed": _("Viewed a personal record's history"),
+    "recruitment.usage_viewed": _("Viewed where a personal record is used"),
+    "recruitment.list_viewed": _("Viewed a list of people"),
+    "recruitment.list_searched": _("Searched a list of people"),
+    "recruitment.chooser_viewed": _("Listed people to choose from"),
     "recruitment.stage_changed": _("Changed stage"),
     "recruitment.owner_assigned": _("Assigned owner"),
     "recruitment.contact_logged": _("Logged a contact"),
@@ -27,8 +33,13 @@ def register_audit_actions(actions, extra=None):
 
 def audit(instance, action, user, **data):
     """Write one audit entry; ``data`` must never contain personal or equality data, only references,
-    choices and filters."""
-    return log(instance=instance, action=action, user=user, data=data)
+    choices and filters. The label is the record's reference: Wagtail would use ``str(instance)``, which
+    for some models has been the person's name."""
+    return log(instance=instance, action=action, user=user, title=audit_label(instance), data=data)
+
+
+def audit_label(instance):
+    return getattr(instance, "reference", "") or str(instance)
 
 
 # The object_id of an entry about a whole list rather than one record. Wagtail's reports (Site history,

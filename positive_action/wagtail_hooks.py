@@ -21,6 +21,14 @@ from .filters import SupportRequestFilterSet
 from .health import worker_and_outbox_checks
 from .models import CaseworkEmailTemplate, SupportRequest
 from .views import queue, record, reports, site_history
+from .views.audited import (
+    EDIT_VIEWED,
+    HISTORY_VIEWED,
+    USAGE_VIEWED,
+    AuditedChooserMixin,
+    AuditedRecordMixin,
+    audited,
+)
 
 
 def queue_permission_required(view_class):
@@ -33,8 +41,12 @@ class SupportRequestChooserViewSet(SnippetChooserViewSet):
     asks for the same permission as the queue."""
 
     permission_policy = ModelPermissionPolicy(SupportRequest)
-    choose_view_class = queue_permission_required(SnippetChooserViewSet.choose_view_class)
-    choose_results_view_class = queue_permission_required(SnippetChooserViewSet.choose_results_view_class)
+    choose_view_class = audited(
+        queue_permission_required(SnippetChooserViewSet.choose_view_class), AuditedChooserMixin
+    )
+    choose_results_view_class = audited(
+        queue_permission_required(SnippetChooserViewSet.choose_results_view_class), AuditedChooserMixin
+    )
     chosen_view_class = queue_permission_required(SnippetChooserViewSet.chosen_view_class)
     chosen_multiple_view_class = queue_permission_required(SnippetChooserViewSet.chosen_multiple_view_class)
     create_view_class = queue_permission_required(SnippetChooserViewSet.create_view_class)
@@ -67,6 +79,12 @@ class SupportQueueViewSet(SnippetViewSet):
     index_view_class = queue.QueueIndexView
     index_template_name = "positive_action/admin/queue_index.html"
     inspect_view_class = record.RecordView
+    # Every other page that shows one person's record writes an audit entry too (views/audited.py).
+    edit_view_class = audited(SnippetViewSet.edit_view_class, AuditedRecordMixin, audit_action=EDIT_VIEWED)
+    history_view_class = audited(
+        SnippetViewSet.history_view_class, AuditedRecordMixin, audit_action=HISTORY_VIEWED
+    )
+    usage_view_class = audited(SnippetViewSet.usage_view_class, AuditedRecordMixin, audit_action=USAGE_VIEWED)
     # The summary at the top of the record shows the owner, and the referring ambassador by name.
     inspect_view_fields_exclude = ["id", "other_references", "spam_score", "referral_code"]
     filterset_class = SupportRequestFilterSet

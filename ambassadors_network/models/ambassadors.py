@@ -135,7 +135,9 @@ class Ambassador(PublicSubmission):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.reference})"
+        # References only: Wagtail writes this string into every audit entry's label (its own create,
+        # edit and delete entries included) and into admin page titles, which outlive the record.
+        return self.reference
 
     @property
     def is_attributing(self):

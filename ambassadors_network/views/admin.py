@@ -12,11 +12,12 @@ from django.views import View
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.widgets.button import HeaderButton
-from wagtail.log_actions import log
 
+from positive_action.audit import audit
 from positive_action.models import SupportSettings
 from positive_action.removal import delete_as_spam
 from positive_action.timeline import merged_timeline
+from positive_action.views.audited import AuditedListMixin, AuditedRecordMixin
 
 from ..admin_forms import ContactForm, NoteForm, StatusChangeForm
 from ..events import network_meetings
@@ -30,8 +31,12 @@ CHANGE_PERMISSION = "ambassadors_network.change_ambassador"
 DELETE_PERMISSION = "ambassadors_network.delete_ambassador"
 
 
-class AmbassadorIndexView(IndexView):
-    """The list; a name opens the record (timeline and actions) rather than the details form."""
+VIEWED_RECORD = "ambassadors.view_record"
+
+
+class AmbassadorIndexView(AuditedListMixin, IndexView):
+    """The list; a name opens the record (timeline and actions) rather than the details form. Each list
+    and search is written to the audit log (AuditedListMixin)."""
 
     def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
         column = super()._get_title_column(field_name, column_class, **kwargs)
@@ -48,9 +53,11 @@ class AmbassadorIndexView(IndexView):
         return buttons
 
 
-class AmbassadorRecordView(InspectView):
-    """Everything about one ambassador, the timeline, and the forms for the team's actions."""
+class AmbassadorRecordView(AuditedRecordMixin, InspectView):
+    """Everything about one ambassador, the timeline, and the forms for the team's actions; every look is
+    in the audit log (AuditedRecordMixin)."""
 
+    audit_action = VIEWED_RECORD
     template_name = "ambassadors_network/admin/record.html"
     page_title = gettext_lazy("Ambassador record")
 
@@ -58,11 +65,6 @@ class AmbassadorRecordView(InspectView):
         return get_object_or_404(
             Ambassador.objects.prefetch_related("boroughs", "communities", "networks"), pk=self.pk
         )
-
-    def get(self, request, *args, **kwargs):
-        # Every look at personal data is in the audit log.
-        log(self.object, "ambassadors.view_record", user=request.user)
-        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -137,7 +139,7 @@ class ChangeStatusView(RecordActionView):
 
     def act(self, data):
         ambassador = change_status(self.ambassador, data["status"], self.request.user, data["note"])
-        log(ambassador, "ambassadors.change_status", user=self.request.user, data={"status": data["status"]})
+        audit(ambassador, "ambassadors.change_status", self.request.user, status=data["status"])
         messages.success(
             self.request, _("Status changed to %(status)s.") % {"status": ambassador.get_status_display()}
         )
@@ -185,7 +187,7 @@ class ReleaseFromSpamReviewView(RecordActionView):
         AmbassadorEvent.objects.create(
             record=self.ambassador, kind=EntryKind.NOTE, text=data["text"], actor=self.request.user
         )
-        log(self.ambassador, "ambassadors.release_spam_review", user=self.request.user)
+        audit(self.ambassador, "ambassadors.release_spam_review", self.request.user)
         messages.success(self.request, _("Released from spam review."))
 
 

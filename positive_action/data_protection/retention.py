@@ -17,10 +17,9 @@ from datetime import timedelta
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from wagtail.log_actions import log
 
 from ambassadors_network.models import Ambassador
-from positive_action.audit import audit_list
+from positive_action.audit import audit, audit_list
 from positive_action.models import QUESTIONS, EqualityMonitoring, SupportRequest
 from recruitment_site.core.dates import start_of_month
 
@@ -115,7 +114,7 @@ def anonymise(record):
     model.objects.filter(pk=record.pk).update(**changes)
     record.refresh_from_db()
     relabel_log_entries(record)
-    log(record, ANONYMISED_ACTION, user=None, data={"reference": record.reference})
+    audit(record, ANONYMISED_ACTION, None, reference=record.reference)
 
 
 def cleared_value(model, name):

@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy
 from django.views.defaults import permission_denied
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.log_actions import log
 
+from positive_action.audit import audit
 from recruitment_site.core.admin_pages import TitledHeaderMixin
 
 from .erasure import erase_records
@@ -42,7 +42,7 @@ class SubjectAccessView(LeadsOnlyMixin, TitledHeaderMixin, WagtailAdminTemplateM
     header_icon = "doc-full"
 
     def get(self, request, *args, **kwargs):
-        log(self.record, SUBJECT_ACCESS_VIEWED, user=request.user, data={"reference": self.record.reference})
+        audit(self.record, SUBJECT_ACCESS_VIEWED, request.user, reference=self.record.reference)
         return super().get(request, *args, **kwargs)
 
     def get_page_subtitle(self):
@@ -57,12 +57,7 @@ class SubjectAccessView(LeadsOnlyMixin, TitledHeaderMixin, WagtailAdminTemplateM
 class SubjectAccessDownloadView(LeadsOnlyMixin, View):
     def get(self, request, kind, pk):
         data = subject_access_data(self.record)
-        log(
-            self.record,
-            SUBJECT_ACCESS_DOWNLOADED,
-            user=request.user,
-            data={"reference": self.record.reference},
-        )
+        audit(self.record, SUBJECT_ACCESS_DOWNLOADED, request.user, reference=self.record.reference)
         response = HttpResponse(
             json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json; charset=utf-8"
         )

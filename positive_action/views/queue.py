@@ -20,7 +20,6 @@ from wagtail.snippets.views.snippets import IndexView
 from recruitment_site.core.admin_pages import forbidden
 from recruitment_site.core.spreadsheets import FormulaSafeExportMixin, local_minute, local_naive
 
-from ..audit import audit_list
 from ..choices import SupportType
 from ..models import SupportRequest, SupportSettings
 from ..table_columns import (
@@ -32,6 +31,7 @@ from ..table_columns import (
     TitleColumn,
 )
 from ..team import staff_name
+from .audited import AuditedListMixin
 
 EXPORT_PERMISSION = "positive_action.export_supportrequest"
 CHANGE_PERMISSION = "positive_action.change_supportrequest"
@@ -92,9 +92,10 @@ def chunked_rows(queryset):
     return ChunkedRows(queryset, queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE))
 
 
-class QueueIndexView(FormulaSafeExportMixin, IndexView):
+class QueueIndexView(FormulaSafeExportMixin, AuditedListMixin, IndexView):
     """The queue. Spam-review submissions stay out of it unless the spam filter asks for them; the
-    export (CSV, XLSX) is for Diversity leads only and is written to the audit log."""
+    export (CSV, XLSX) is for Diversity leads only. Each list, search and export is written to the audit
+    log (AuditedListMixin)."""
 
     def get_base_queryset(self):
         days = SupportSettings.for_request(self.request).first_contact_working_days
@@ -224,15 +225,6 @@ class QueueIndexView(FormulaSafeExportMixin, IndexView):
     def get(self, request, *args, **kwargs):
         if self.is_export and not request.user.has_perm(EXPORT_PERMISSION):
             return forbidden(request)
-        if self.is_export:
-            filters = {key: request.GET.getlist(key) for key in request.GET if key != "export"}
-            audit_list(
-                SupportRequest,
-                "recruitment.exported",
-                request.user,
-                format=request.GET["export"],
-                filters=filters,
-            )
         return super().get(request, *args, **kwargs)
 
 

@@ -17,7 +17,6 @@ from wagtail.snippets.views.snippets import InspectView
 from recruitment_site.core.admin_pages import forbidden
 from recruitment_site.core.working_days import add_working_days
 
-from ..audit import audit
 from ..days import day_with_distance
 from ..models import SupportRequest, SupportSettings
 from ..removal import delete_as_spam
@@ -26,13 +25,14 @@ from ..timeline import merged_timeline
 from ..workflow import (
     TransitionNotAllowed,
 )
+from .audited import AuditedRecordMixin
 from .queue import CHANGE_PERMISSION, DELETE_PERMISSION
 from .record_actions import ACTIONS, action_forms, form_prefix
 
 
-class RecordView(InspectView):
+class RecordView(AuditedRecordMixin, InspectView):
     """A record: a summary of where it stands, its details, one timeline, and the forms that act on it.
-    Every view is written to the audit log. The forms post to ``record/<pk>/<action>/`` (this view
+    Every rendering is written to the audit log (AuditedRecordMixin), a form shown again included. The forms post to ``record/<pk>/<action>/`` (this view
     too); a form that does not validate comes back on this page with its errors and what was typed."""
 
     template_name = "positive_action/admin/record.html"
@@ -42,7 +42,6 @@ class RecordView(InspectView):
     def get(self, request, *args, **kwargs):
         if "action" in kwargs:
             return HttpResponseNotAllowed(["POST"])
-        audit(self.object, "recruitment.record_viewed", request.user)
         return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
@@ -67,7 +66,6 @@ class RecordView(InspectView):
                 return redirect("support_queue:inspect", pk=self.object.pk)
         self.bound_action = (slug, form)
         messages.error(request, _("Not saved: see “%(action)s” below.") % {"action": action.button})
-        audit(self.object, "recruitment.record_viewed", request.user)
         response = self.render_to_response(self.get_context_data())
         response.status_code = 400
         return response
