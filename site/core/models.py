@@ -1,8 +1,11 @@
 """What every public submission stores, whichever form it came through (SubmissionFlow serves them)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .text import plain_text
 
 
 class PublicSubmission(models.Model):
@@ -37,6 +40,18 @@ class PublicSubmission(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        """Text staff type into Wagtail's edit forms (which call this) loses the same invisible characters
+        as the public forms' (recruitment_site.core.text); a required field left empty by that is refused."""
+        super().clean()
+        for field in self._meta.concrete_fields:
+            value = getattr(self, field.attname)
+            if not isinstance(field, (models.CharField, models.TextField)) or field.choices or not value:
+                continue
+            setattr(self, field.attname, plain_text(value))
+            if not field.blank and not getattr(self, field.attname).strip():
+                raise ValidationError({field.name: field.error_messages["blank"]})
 
     # Fields retention clears or truncates on every kind of record, beside each model's own.
     personal_fields = ("name", "email", "phone", "spam_reason")

@@ -8,7 +8,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
 from home import roles
-from recruitment_site.settings.base import media_storages
+from recruitment_site.settings.base import media_origins, media_storages
 from tests.browser.conftest import sign_in_to_admin
 from tests.factories import UserFactory
 from tests.s3_server import BUCKET, REGION, fake_aws_environment, keys_in_bucket, s3_server
@@ -34,6 +34,14 @@ def bucket_media(settings, tmp_path, s3_endpoint):
     settings.STORAGES = {
         **settings.STORAGES,
         **media_storages(BUCKET, endpoint_url=s3_endpoint, region=REGION),
+    }
+    # As in production, where the same AWS_ variables add the bucket to the admin's img-src.
+    admin_policy = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    settings.ADMIN_CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {
+            **admin_policy,
+            "img-src": [*admin_policy["img-src"], *media_origins(BUCKET, endpoint_url=s3_endpoint)],
+        }
     }
     return s3_endpoint
 

@@ -245,7 +245,8 @@ MEDIA_SCRIPT = (
     "from django.conf import settings; from wagtail.images import get_image_model; "
     "storage = get_image_model().get_rendition_model()._meta.get_field('file').storage; "
     "print(settings.STORAGES['default']['BACKEND'], getattr(storage, 'custom_domain', '-'), "
-    "' '.join(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']))"
+    "' '.join(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']), '|', "
+    "' '.join(settings.ADMIN_CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']))"
 )
 
 
@@ -259,9 +260,11 @@ def test_production_puts_media_in_the_bucket_and_renditions_behind_its_custom_do
     )
 
     backend, rendition_domain, *img_src = result.stdout.split()
+    public_img_src, admin_img_src = " ".join(img_src).split("|")
     assert backend == "storages.backends.s3.S3Storage", result.stderr
     assert rendition_domain == "media.example.org"
-    assert "https://media.example.org" in img_src
+    assert "https://media.example.org" in public_img_src.split()
+    assert "https://media.example.org" in admin_img_src.split()
 
 
 def test_production_without_a_bucket_keeps_media_on_local_disk():
@@ -272,4 +275,8 @@ def test_production_without_a_bucket_keeps_media_on_local_disk():
         "-",
         "'self'",
         "data:",
+        "|",
+        "'self'",
+        "data:",
+        "blob:",
     ], result.stderr
