@@ -33,6 +33,7 @@ EXPECTED_MENUS = {
     },
     # Snippets holds the casework email templates the team writes.
     roles.DIVERSITY_TEAM: {"help", "support-queue", "ambassador-network", "snippets"},
+    # Reports holds Site history, where leads read (and alone may export) the audit log.
     roles.DIVERSITY_LEADS: {
         "help",
         "settings",
@@ -40,6 +41,7 @@ EXPECTED_MENUS = {
         "equality-report",
         "ambassador-network",
         "snippets",
+        "reports",
     },
 }
 

@@ -56,7 +56,9 @@ def test_queue_pages_make_the_same_few_queries_for_10_and_100_records(client, le
     with_100 = queries_for(client, url)
 
     assert with_10 == with_100
-    assert with_100 <= 20
+    # 20 before every list view was audited; the audit entry costs one SELECT of the page's references
+    # and one INSERT (AuditedListMixin), whatever the number of records.
+    assert with_100 <= 22
 
 
 def test_export_streams_every_row_with_the_same_queries_for_10_and_100_records(client, lead):

@@ -6,6 +6,7 @@ import io
 import openpyxl
 import pytest
 from django.urls import reverse
+from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from home import roles
@@ -106,16 +107,16 @@ def test_only_leads_and_admins_may_export_site_history(client, exported_and_list
 
 
 def test_site_history_export_makes_names_in_labels_inert(client, registration_page):
-    ambassador = AmbassadorFactory(name='=HYPERLINK("http://evil.example","x")')
+    # Labels are references now, but an entry written before that (its label the person's name, as typed)
+    # may still be in the log: the export must not hand it to a spreadsheet as a formula.
+    hostile = '=HYPERLINK("http://evil.example","x")'
+    ambassador = AmbassadorFactory(name=hostile)
     lead = signed_in(client, roles.DIVERSITY_LEADS)
-    client.get(reverse("ambassadors:inspect", args=[ambassador.pk]))
-    assert ModelLogEntry.objects.filter(user=lead, action="ambassadors.view_record").exists()
+    log(instance=ambassador, action="ambassadors.view_record", user=lead, title=hostile)
 
     rows = list(csv.reader(io.StringIO(body(client.get(SITE_HISTORY + "?export=csv")).decode())))
     sheet = openpyxl.load_workbook(io.BytesIO(body(client.get(SITE_HISTORY + "?export=xlsx")))).active
 
-    assert [row[1] for row in rows if row[2] == "Ambassador"] == [
-        f"'{ambassador.name} ({ambassador.reference})"
-    ]
+    assert [row[1] for row in rows if row[2] == "Ambassador"] == [f"'{hostile}"]
     labels = [cell for cell in sheet["B"] if "HYPERLINK" in str(cell.value)]
     assert labels and all(cell.data_type == "s" and cell.value.startswith("'=") for cell in labels)
