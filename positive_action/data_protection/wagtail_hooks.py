@@ -7,8 +7,7 @@ from positive_action.views.reports import RETAINED_ANSWERS_HOOK
 
 from . import urls
 from .erasure import ERASED_ACTION, SPAM_DELETED_ACTION, delete_as_spam
-from .models import EqualityCount
-from .retention import ANONYMISED_ACTION, RETENTION_RUN_ACTION
+from .retention import ANONYMISED_ACTION, RETENTION_RUN_ACTION, RetainedAnswers
 from .subject_access import SUBJECT_ACCESS_DOWNLOADED, SUBJECT_ACCESS_VIEWED
 
 LOG_ACTIONS = {
@@ -35,7 +34,7 @@ def register_data_protection_log_actions(actions):
 @hooks.register(RETAINED_ANSWERS_HOOK)
 def answers_kept_after_anonymisation():
     """The equality report counts people whose records retention anonymised, from the counts it kept."""
-    return EqualityCount.objects.all()
+    return RetainedAnswers()
 
 
 # The support queue and the ambassador network delete spam holds through this, so nothing is left behind.

@@ -1,9 +1,12 @@
 """The equality monitoring report: counts per answer, for all time or narrowed by quarter and borough.
 
-No count can single anyone out. Everywhere, a count under 5 reads "fewer than 5" and has no bar. A
-narrowed view adds rounding to the nearest 5 (as the ONS does for small-area census tables): without it,
-comparing two overlapping views, or a borough's view with the whole, would give away the few people who
-make the difference. People whose records retention anonymised are kept only as unlinked totals, with no
+No count can single anyone out. In the full report, which gives exact counts, a count from 1 to 4 is
+hidden, and so is a second count of the same question wherever only one is (complementary suppression, as
+the ONS does): with one count hidden, the total less the counts shown would give it back. Hidden counts
+all read "not shown", so a reader cannot tell the small one from the one hidden to protect it. A narrowed
+view instead shows "fewer than 5" and rounds to the nearest 5 (as the ONS does for small-area census
+tables): without the rounding, comparing two overlapping views, or a borough's view with the whole, would
+give away the few people who make the difference. People whose records retention anonymised are kept only as unlinked totals, with no
 date or borough, so they count in the all-time, all-borough view alone.
 """
 
@@ -86,6 +89,27 @@ class EqualityReportFilterForm(forms.Form):
         return answers
 
 
+def hidden_counts(counts):
+    """Indexes of the counts a full report hides: every count from 1 to 4 and, if that is only one, the
+    smallest other count (a non-zero one if there is any, since a hidden 0 protects nothing when the
+    question's total is known)."""
+    hidden = {index for index, count in enumerate(counts) if 0 < count < SMALL_NUMBER}
+    others = [index for index in range(len(counts)) if index not in hidden]
+    if len(hidden) == 1 and others:
+        candidates = [index for index in others if counts[index]] or others
+        hidden.add(min(candidates, key=lambda index: counts[index]))
+    return hidden
+
+
+def shown_exactly(counts):
+    """[(words, bar)] for one question's counts in the full report, with complementary suppression."""
+    hidden = hidden_counts(counts)
+    return [
+        (_("not shown"), None) if index in hidden else (str(count), count)
+        for index, count in enumerate(counts)
+    ]
+
+
 def shown(count, rounded):
     """What the report may say about ``count`` people: the words, and the bar's length (None: no bar)."""
     if 0 < count < SMALL_NUMBER:
@@ -129,7 +153,9 @@ def equality_sections(answers, narrowed=False):
         counts = dict(answers.exclude(**{name: ""}).values_list(name).annotate(total=Count("pk")).order_by())
         if not narrowed:
             counts = with_retained_answers(name, counts)
-        rows = [(label, *shown(counts.get(value, 0), narrowed)) for value, label in choices.choices]
+        values = [counts.get(value, 0) for value, _label in choices.choices]
+        words = [shown(count, rounded=True) for count in values] if narrowed else shown_exactly(values)
+        rows = [(label, *shown_as) for (_value, label), shown_as in zip(choices.choices, words, strict=True)]
         sections.append(
             {
                 "slug": name,

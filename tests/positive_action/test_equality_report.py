@@ -96,3 +96,36 @@ def test_an_unknown_quarter_is_refused_with_the_full_report_still_shown(lead):
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
     assert ethnicity_counts(response)["Other ethnic group: Arab"] == "6"
+
+
+def test_the_full_report_hides_a_second_count_wherever_one_is_hidden(lead):
+    answered("arab", count=3)
+    answered("black_african", count=20)
+    answered("white_british", count=30)
+
+    response = lead.get(REPORT)
+    counts = ethnicity_counts(response)
+
+    hidden = [label for label, words in counts.items() if words == "not shown"]
+    assert sorted(hidden) == [
+        "Black, Black British, Caribbean or African: African",
+        "Other ethnic group: Arab",
+    ]
+    assert counts["White: English, Welsh, Scottish, Northern Irish or British"] == "30"
+    # The total less what is shown is the two hidden counts together, not either one of them.
+    total = int(
+        soup(response).find(string=lambda text: "People who answered" in text).parent.get_text().split()[-1]
+    )
+    visible = sum(int(words) for words in counts.values() if words.isdigit())
+    assert total - visible == 23
+
+
+def test_two_small_counts_are_hidden_together_without_a_third(lead):
+    answered("arab", count=2)
+    answered("asian_chinese", count=1)
+    answered("white_british", count=30)
+
+    counts = ethnicity_counts(lead.get(REPORT))
+
+    assert list(counts.values()).count("not shown") == 2
+    assert counts["White: English, Welsh, Scottish, Northern Irish or British"] == "30"

@@ -10,7 +10,7 @@ from wagtail.models import ModelLogEntry
 
 from ambassadors_network.models import Ambassador, Referral, Status
 from positive_action.choices import Stage
-from positive_action.data_protection.models import EqualityCount
+from positive_action.data_protection.models import EqualityCount, PendingEqualityCount
 from positive_action.data_protection.people import ANONYMISED_NAME
 from positive_action.data_protection.retention import plan_retention
 from positive_action.models import EmailDelivery, EqualityMonitoring, SubmissionReceipt, SupportRequest
@@ -114,28 +114,29 @@ def test_outbox_keeps_that_an_email_was_sent_but_not_to_whom_or_what():
     assert not SubmissionReceipt.objects.filter(record_reference=record.reference).exists()
 
 
-def test_equality_answers_become_unlinked_counts_by_month():
+def test_equality_answers_become_unlinked_counts_waiting_for_their_month():
     record = finished_support_request(closed_at=months_ago(13))
     month = start_of_month(timezone.localtime(record.created).date())
 
     run_retention()
 
     assert not EqualityMonitoring.objects.filter(support_request=record).exists()
-    assert EqualityCount.objects.counts_for("ethnicity") == {"asian_bangladeshi": 1}
-    assert EqualityCount.objects.counts_for("sex") == {"female": 1}
-    assert EqualityCount.objects.counts_for("religion") == {}
-    assert EqualityCount.objects.respondents() == 1
-    assert set(EqualityCount.objects.values_list("month", flat=True)) == {month}
+    assert PendingEqualityCount.objects.counts_for("ethnicity") == {"asian_bangladeshi": 1}
+    assert PendingEqualityCount.objects.counts_for("sex") == {"female": 1}
+    assert PendingEqualityCount.objects.counts_for("religion") == {}
+    assert PendingEqualityCount.objects.respondents() == 1
+    assert set(PendingEqualityCount.objects.values_list("month", flat=True)) == {month}
+    assert not EqualityCount.objects.exists(), "one person is never counted on their own"
 
 
-def test_counts_from_several_people_add_up():
+def test_waiting_counts_from_several_people_add_up():
     for _ in range(3):
         finished_support_request(closed_at=months_ago(14))
 
     run_retention()
 
-    assert EqualityCount.objects.counts_for("ethnicity") == {"asian_bangladeshi": 3}
-    assert EqualityCount.objects.respondents() == 3
+    assert PendingEqualityCount.objects.counts_for("ethnicity") == {"asian_bangladeshi": 3}
+    assert PendingEqualityCount.objects.respondents() == 3
 
 
 def test_referral_attribution_to_an_ambassador_survives_anonymisation():
@@ -170,7 +171,7 @@ def test_a_second_run_finds_nothing_more_to_do():
     plan = plan_retention()
 
     assert plan.is_empty()
-    assert EqualityCount.objects.respondents() == 1
+    assert PendingEqualityCount.objects.respondents() == 1
 
 
 def test_each_anonymisation_and_the_run_are_audited_without_personal_data():
