@@ -45,6 +45,10 @@ from home.two_factor_enrolment import (
 
 DEVICE_NAME = "Authenticator app"
 EXEMPT_URL_NAMES = {
+    # Wagtail's icon sprite and JavaScript translations, which the two-step pages themselves load: sent
+    # to the code page instead, the sprite's fetch pasted a second copy of that page into the first.
+    "wagtailadmin_sprite",
+    "wagtailadmin_javascript_catalog",
     "wagtailadmin_login",
     "wagtailadmin_logout",
     "two_factor_enrolment_needed",

@@ -292,3 +292,10 @@ def test_next_address_cannot_send_staff_to_another_site(client):
 def test_public_pages_never_ask_for_a_second_factor(client, demo_site):
     client.force_login(UserFactory(role=roles.DIVERSITY_TEAM))
     assert client.get("/").status_code == 200
+
+
+def test_the_two_step_pages_get_the_icons_and_translations_they_load(client):
+    client.force_login(UserFactory(role=roles.DIVERSITY_TEAM))
+
+    assert client.get("/admin/sprite/").status_code == 200
+    assert client.get("/admin/jsi18n/").status_code == 200
