@@ -95,6 +95,8 @@ AREA_OF_NAME = {
     "wagtailadmin_workflows:task_chooser_results": STAFF,
     "wagtailadmin_workflows:task_chooser_create": STAFF,
     "wagtailadmin_workflows:task_chosen": STAFF,
+    # Issuing a two-step sign-in enrolment link is half of someone's sign-in: for user administrators.
+    "two_factor_issue_enrolment_link": ACCOUNTS,
 }
 # Wagtail's deliberate error page for testing error reporting: a 500 by design for signed-in staff.
 DELIBERATE_ERROR = "wagtailadmin_error_test"
