@@ -57,7 +57,9 @@ def lock_free_elsewhere(scope, email):
         return other_process.submit(try_lock).result()
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: a plain transactional flush re-creates the content types with new ids, and every
+# later serialized_rollback test on this process then fails to restore its snapshot (duplicate key).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="PostgreSQL's lock; SQLite's transactions already queue whole"
 )
