@@ -27,6 +27,7 @@ from abc import ABC, abstractmethod
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -108,7 +109,12 @@ def lock_person(scope, email):
     if connection.vendor == "sqlite":
         return
     if connection.vendor != "postgresql":
-        raise NotImplementedError(f"No per-person lock for {connection.vendor}: add one before using it.")
+        # The site runs on SQLite or PostgreSQL (README, "Databases and settings"); on any other database
+        # two simultaneous posts could make two records, so refuse rather than lose the guarantee quietly.
+        raise ImproperlyConfigured(
+            f"The public forms support SQLite and PostgreSQL, not {connection.vendor}: one record per person "
+            "needs a per-person lock (positive_action/submissions.py lock_person)."
+        )
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [person_lock_id(scope, email)])
 

@@ -1,7 +1,9 @@
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from unittest import mock
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 
 from positive_action.models import SubmissionReceipt
@@ -72,3 +74,8 @@ def test_person_lock_keeps_the_same_persons_other_posts_waiting_until_the_transa
         assert lock_free_elsewhere("ambassador-signup", "amina@example.org")
 
     assert lock_free_elsewhere("support-registration", "amina@example.org")
+
+
+def test_a_database_without_a_person_lock_is_refused_rather_than_risking_two_records():
+    with mock.patch.object(type(connection), "vendor", "mysql"), pytest.raises(ImproperlyConfigured):
+        lock_person("support-registration", "amina@example.org")
