@@ -4,7 +4,7 @@ from unittest import mock
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 
 from positive_action.models import SubmissionReceipt
 from positive_action.submissions import claim_submission, lock_person, person_lock_id, token_from
@@ -77,5 +77,8 @@ def test_person_lock_keeps_the_same_persons_other_posts_waiting_until_the_transa
 
 
 def test_a_database_without_a_person_lock_is_refused_rather_than_risking_two_records():
-    with mock.patch.object(type(connection), "vendor", "mysql"), pytest.raises(ImproperlyConfigured):
+    with (
+        mock.patch.object(type(connections["default"]), "vendor", "mysql"),
+        pytest.raises(ImproperlyConfigured),
+    ):
         lock_person("support-registration", "amina@example.org")
