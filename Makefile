@@ -12,7 +12,7 @@ PYTEST_WORKERS ?= auto
 PYTEST_XDIST := -n $(PYTEST_WORKERS) --dist worksteal
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test fuzz lint format migrate demo worker clean bench drill
+.PHONY: help install run test fuzz lint format migrate demo worker clean bench drill messages
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,7 +26,30 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $@
 
-install: $(VENV)/.installed ## Create the virtual environment and install the project (editable) with dev tools
+# The interface translations (site/locale/<language>/LC_MESSAGES/django.po), compiled to the .mo files Django
+# reads whenever a .po file changes. The .mo files are build output and not committed.
+LOCALE_DIR := site/locale
+LANGUAGES := bn ur so tr ku ta pl
+COMPILED_MESSAGES := $(VENV)/.messages-compiled
+$(COMPILED_MESSAGES): $(VENV)/.installed $(wildcard $(LOCALE_DIR)/*/LC_MESSAGES/django.po)
+	@command -v msgfmt >/dev/null || { echo "GNU gettext's msgfmt is missing: apt-get install gettext"; exit 1; }
+	$(MANAGE) compilemessages --ignore '.venv' --ignore 'var' --ignore 'node_modules' -v 0
+	touch $@
+
+install: $(VENV)/.installed $(COMPILED_MESSAGES) ## Create the virtual environment, install the project (editable) with dev tools, compile the translations
+
+# Public interface files only: staff screens (the Wagtail admin, the queue, reports, team emails) stay in
+# English, so their files are left out and translators see only what the public reads. Model and block
+# files stay in: they hold the public choices next to field names that only staff see (docs/content.md).
+MESSAGES_IGNORE := .venv var site/devtools tests '*/admin/*' '*/two_factor/*' 'two_factor*.py' \
+	wagtail_hooks.py '*/views/*' admin_forms.py filters.py reports.py audit.py bulk_actions.py dashboard.py \
+	positive_action/data_protection table_columns.py timeline.py workflow.py team.py outbox.py days.py \
+	worker.py '*/management/*' team_notification.txt site/core/templates roles.py permissions.py status.py \
+	support_days.py health.py removal.py charts.py spreadsheets.py admin_pages.py preview.py
+
+messages: install ## Extract the interface strings into site/locale/<language>/LC_MESSAGES/django.po for every language
+	$(MANAGE) makemessages $(foreach lang,$(LANGUAGES),--locale $(lang)) \
+		$(foreach pattern,$(MESSAGES_IGNORE),--ignore $(pattern)) --no-obsolete --no-wrap --add-location file
 
 migrate: install ## Apply database migrations (creating the PostgreSQL database if it is missing)
 	$(MANAGE) create_database

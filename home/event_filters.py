@@ -55,7 +55,7 @@ def months_from(today, archive, language):
     choices = []
     for offset in offsets:
         year, month = shift_month(today.year, today.month, offset)
-        label = date_format(datetime.date(year, month, 1), "F Y")
+        label = date_format(datetime.date(year, month, 1), "YEAR_MONTH_FORMAT")
         choices.append((f"{year:04d}-{month:02d}", label))
     return tuple(choices)
 
@@ -140,7 +140,7 @@ class EventFilterSet(django_filters.FilterSet):
         month = parse_month(value)
         if month is None or value in {choice for choice, _label in offered}:
             return []
-        return [(value, date_format(datetime.date(*month, 1), "F Y"))]
+        return [(value, date_format(datetime.date(*month, 1), "YEAR_MONTH_FORMAT"))]
 
     def filter_type(self, events, name, value):
         return events.of_type(value)

@@ -148,6 +148,12 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
+# One catalogue for the whole project, in the project package because the top-level layout is fixed
+# (docs/content.md, "Translating the interface"). Its entries come before Django's and Wagtail's own.
+LOCALE_PATHS = [BASE_DIR / "site" / "locale"]
+# Date formats per language where Django's own are missing (Urdu, Somali, Kurmanji) or differ from the
+# wording the site used before it was translated (British English: "Monday 15 June 2026, 18:30").
+FORMAT_MODULE_PATH = ["recruitment_site.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
