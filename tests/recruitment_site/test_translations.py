@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from django import forms
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.core import signing
+from django.core import signing, validators
 from django.template import engines
 from django.templatetags.i18n import BlockTranslateNode, TranslateNode
 from django.test import RequestFactory
-from django.utils import translation
+from django.utils import dates, translation
 from django.utils.functional import Promise
 from django.utils.translation import trans_real
 
@@ -24,6 +25,7 @@ from ambassadors_network.signup import AmbassadorSignupFlow
 from positive_action import submissions
 from positive_action.forms import SupportRegistrationForm
 from positive_action.registration import SupportRegistrationFlow
+from recruitment_site.core import django_messages
 from recruitment_site.devtools.demo.ambassadors import ensure_programme_page
 from recruitment_site.devtools.demo.support import ensure_registration_page
 
@@ -151,6 +153,8 @@ def form_inventory(django_db_setup, django_db_blocker):
     return messages
 
 
+# The forms read the boroughs: the mark makes sure the test database exists however the tests are chosen.
+@pytest.mark.django_db
 def test_the_inventory_covers_what_the_forms_show(form_inventory):
     """A guard on the test itself: the inventory holds messages from labels, choices, Django's own
     errors, the forms' own checks and the templates, so a broken walk cannot pass every language."""
@@ -163,6 +167,7 @@ def test_the_inventory_covers_what_the_forms_show(form_inventory):
     assert {"There is a problem", "(optional)", "Registration received", "Send my application"} <= msgids
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_string_the_forms_can_show_is_translated(language, form_inventory):
     catalogue = trans_real.translation(language)._catalog
@@ -214,6 +219,32 @@ def test_forms_and_confirmations_show_no_english_interface_text(language, demo_s
     interface |= {msgid for _context, msgid, _plural in template_messages() if "%(" not in msgid}
     english_left = sorted(text for text in interface if len(text.split()) >= 3 and text in shown)
     assert not english_left
+
+
+def test_django_messages_copied_for_somali_and_kurmanji_are_still_djangos():
+    """The copies in recruitment_site/core/django_messages.py are looked up by their exact text: one
+    that Django has reworded would leave its Somali and Kurmanji translations unused."""
+    djangos = {
+        english(message)
+        for message in [
+            forms.Field.default_error_messages["required"],
+            forms.ChoiceField.default_error_messages["invalid_choice"],
+            forms.ModelChoiceField.default_error_messages["invalid_choice"],
+            forms.MultipleChoiceField.default_error_messages["invalid_list"],
+            validators.EmailValidator.message,
+            validators.RegexValidator.message,
+            validators.ProhibitNullCharactersValidator.message,
+            *dates.MONTHS.values(),
+            *dates.WEEKDAYS.values(),
+        ]
+    }
+    copies = django_messages.FORM_MESSAGES + django_messages.MONTHS + django_messages.WEEKDAYS
+    assert set(copies) <= djangos, set(copies) - djangos
+    for limit in (1, 150):
+        counts = {"limit_value": limit, "show_value": limit + 1}
+        assert english(django_messages.LENGTH_MESSAGES[0], counts) == english(
+            validators.MaxLengthValidator.message, counts
+        )
 
 
 def po_files():
