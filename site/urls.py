@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -17,10 +18,8 @@ urlpatterns = [
     path("admin/reports/", include(site_history.urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", home_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
-    path("", include("ambassadors_network.urls")),
 ]
 
 if settings.DEBUG:
@@ -28,7 +27,14 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# The public pages in every language: English (the default) without a prefix, the others under /bn/, /ur/,
+# ... (recruitment_site/core/languages.py). Staff, health, documents, sitemap and robots.txt stay outside.
+urlpatterns += i18n_patterns(
+    path("search/", home_views.search, name="search"),
+    path("", include("ambassadors_network.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 handler400 = home_views.bad_request
 handler500 = home_views.server_error

@@ -12,6 +12,8 @@ import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
+from recruitment_site.core.languages import DEFAULT_LANGUAGE_CODE, django_languages
+
 from .env import env_bool, env_float, env_int, env_list, env_positive_int, env_str
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -28,6 +30,9 @@ INSTALLED_APPS = [
     "positive_action",
     "ambassadors_network",
     "positive_action.data_protection",
+    "wagtail_localize",
+    # wagtail-localize's locale management replaces wagtail.locales (its installation guide).
+    "wagtail_localize.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -67,6 +72,9 @@ MIDDLEWARE = [
     # Serves anonymous visitors' pages from the cache before any other work (home/caching.py).
     "home.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions and before common, as Django requires. The language comes from the URL prefix
+    # (/ur/...), so the page cache above, keyed by the full URL, already keeps one copy per language.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -144,7 +152,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-gb"
+# The public site's languages (issue 18), listed once in recruitment_site/core/languages.py. British English
+# is the default and its URLs have no prefix; the others live under /bn/, /ur/, ... (site/urls.py).
+LANGUAGE_CODE = DEFAULT_LANGUAGE_CODE
+LANGUAGES = django_languages()
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
