@@ -9,6 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Locale
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.choices import EventType, MythTopic
@@ -144,7 +145,13 @@ class UpcomingEventsBlock(blocks.StructBlock):
     limit = blocks.IntegerBlock(min_value=1, max_value=12, default=3, label=_("How many to show"))
 
     def upcoming_events(self, value):
-        events = apps.get_model("home", "EventPage").objects.published().upcoming().select_related("borough")
+        events = (
+            apps.get_model("home", "EventPage")
+            .objects.published()
+            .in_active_language()
+            .upcoming()
+            .select_related("borough")
+        )
         if value.get("event_type"):
             events = events.of_type(value["event_type"])
         if value.get("borough"):
@@ -156,7 +163,13 @@ class UpcomingEventsBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         context["events"] = self.upcoming_events(value)
-        context["index_page"] = apps.get_model("home", "EventIndexPage").objects.live().public().first()
+        context["index_page"] = (
+            apps.get_model("home", "EventIndexPage")
+            .objects.live()
+            .public()
+            .filter(locale=Locale.get_active())
+            .first()
+        )
         return context
 
     class Meta:
@@ -209,7 +222,7 @@ class ImageBlock(blocks.StructBlock):
 
 
 def officer_story_preview_value():
-    return {"story": apps.get_model("home", "OfficerStory").objects.live().first()}
+    return {"story": apps.get_model("home", "OfficerStory").objects.live().in_active_language().first()}
 
 
 class OfficerStoryBlock(blocks.StructBlock):
@@ -266,7 +279,12 @@ class MythsStructValue(blocks.StructValue):
             # A chosen myth that is still a draft (never published, or unpublished) stays off the page.
             return [myth for myth in chosen if myth.live]
         return (
-            list(apps.get_model("home", "Myth").objects.live().filter(topic=self.get("topic")))
+            list(
+                apps.get_model("home", "Myth")
+                .objects.live()
+                .in_active_language()
+                .filter(topic=self.get("topic"))
+            )
             if self.get("topic")
             else []
         )

@@ -1,13 +1,16 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import LiveStatusTagColumn
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
-from home import two_factor, two_factor_enrolment
-from home.models import Borough, Community, Myth, OfficerStory
+from home import translation_views, two_factor, two_factor_enrolment
+from home.models import Borough, Community, Myth, OfficerStory, TranslationReviewFlag
+from home.translation import TranslationsOnlyPolicy
+from recruitment_site.core.admin_pages import forbidden
 
 
 class BoroughViewSet(SnippetViewSet):
@@ -42,11 +45,43 @@ class PlacesAndCommunitiesGroup(SnippetViewSetGroup):
 register_snippet(PlacesAndCommunitiesGroup)
 
 
-class MythViewSet(SnippetViewSet):
+class TranslationsOnlyEditView(EditView):
+    """Wagtail checks the model permission only; this asks about the item itself, so a Translator is
+    refused (a real 403) the English source while editing its translations."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.user_has_permission_for_instance("change", self.object):
+            return forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
+def review_status(instance):
+    if TranslationReviewFlag.objects.for_instance(instance).exists():
+        return _("Needs native review")
+    return ""
+
+
+class TranslatableSnippetViewSet(SnippetViewSet):
+    """A snippet with translations that Translators edit, and English originals they may not."""
+
+    edit_view_class = TranslationsOnlyEditView
+
+    @property
+    def permission_policy(self):
+        return TranslationsOnlyPolicy(self.model)
+
+
+class MythViewSet(TranslatableSnippetViewSet):
     model = Myth
     icon = "help"
     menu_order = 100
-    list_display = ["myth", "topic", "sort_order", LiveStatusTagColumn()]
+    list_display = [
+        "myth",
+        "topic",
+        "sort_order",
+        LiveStatusTagColumn(),
+        Column("review", label=_("Translation review"), accessor=review_status),
+    ]
     list_filter = ["topic"]
     # Plain database search: matches part of a word in any of these fields on SQLite and PostgreSQL alike.
     search_backend_name = None
@@ -54,11 +89,16 @@ class MythViewSet(SnippetViewSet):
     ordering = ["topic", "sort_order"]
 
 
-class OfficerStoryViewSet(SnippetViewSet):
+class OfficerStoryViewSet(TranslatableSnippetViewSet):
     model = OfficerStory
     icon = "openquote"
     menu_order = 110
-    list_display = ["name", "quote", LiveStatusTagColumn()]
+    list_display = [
+        "name",
+        "quote",
+        LiveStatusTagColumn(),
+        Column("review", label=_("Translation review"), accessor=review_status),
+    ]
     list_filter = {"image": ["isnull"]}
     search_backend_name = None
     search_fields = ["name", "quote"]
@@ -116,4 +156,46 @@ def register_two_factor_log_actions(actions):
         two_factor_enrolment.LINK_REFUSED,
         _("Refuse two-step sign-in enrolment link"),
         _("Opened an enrolment link that does not work"),
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_translation_urls():
+    return [
+        path(
+            "translation-status/",
+            translation_views.TranslationStatusView.as_view(),
+            name="translation_status",
+        ),
+        path(
+            "translation-status/<int:translation_id>/submit/",
+            translation_views.submit_translation,
+            name="translation_submit",
+        ),
+        path(
+            "translation-status/<int:translation_id>/reviewed/",
+            translation_views.clear_review_flag,
+            name="translation_review_clear",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return MenuItem(
+        _("Translation status"), reverse("translation_status"), name="translation-status", icon_name="globe"
+    )
+
+
+@hooks.register("register_log_actions")
+def register_translation_log_actions(actions):
+    actions.register_action(
+        translation_views.REVIEWED_ACTION,
+        _("Mark translation as reviewed"),
+        _("Marked the translation as reviewed by a native speaker"),
+    )
+    actions.register_action(
+        translation_views.SUBMITTED_ACTION,
+        _("Submit translation for moderation"),
+        _("Submitted the translation for moderation"),
     )

@@ -1,0 +1,5 @@
+"""Demo text."""
+
+STRINGS = {
+    "home.01": "X-pl",
+}
