@@ -13,7 +13,7 @@ Idempotent: a translation that exists already is left alone, so an editor's work
 """
 
 from django.apps import apps
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail_localize.models import LocaleSynchronization, StringTranslation, Translation, TranslationSource
 
 from home.models import Myth, OfficerStory, TranslationReviewFlag
