@@ -9,10 +9,16 @@ from wagtail_localize.models import StringTranslation, Translation
 from home import roles
 from home.models import HomePage, Myth, MythsFactsPage, StandardPage, TranslationReviewFlag
 from home.translation import status_of, submit_for_moderation
-from recruitment_site.devtools.demo.translations import load_translations
+from recruitment_site.devtools.demo.translations import LANGUAGE_STRINGS, load_translations
+from recruitment_site.devtools.demo.translations.source import ENGLISH
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
+
+# The home page, the support registration page, the ambassador page and the myths: every language has them.
+KEY_PAGE_IDS = {ident for ident in ENGLISH if ident.split(".")[0] in {"home", "support", "amb"}} | {
+    ident for ident in ENGLISH if ident.startswith("myth") and not ident.startswith("mythspage")
+}
 
 
 def in_locale(model, code, **filters):
@@ -71,13 +77,6 @@ def test_translator_edits_urdu_myths_only(client, translated_demo_site):
     assert client.get(reverse("wagtailsnippets_home_myth:edit", args=[urdu.pk])).status_code == 200
     assert client.get(reverse("wagtailsnippets_home_myth:edit", args=[english.pk])).status_code == 403
     assert client.get(reverse("wagtailsnippets_home_myth:add")).status_code in (302, 403)
-
-
-def test_translator_sees_no_queue_or_personal_data(client):
-    signed_in(client, roles.TRANSLATORS)
-
-    for url in ("/admin/support-queue/", "/admin/ambassadors/", "/admin/users/"):
-        assert client.get(url).status_code in (302, 403, 404), url
 
 
 def test_a_translation_goes_out_of_date_when_the_english_source_changes_and_sync_clears_it(
@@ -206,3 +205,18 @@ def test_submitting_without_a_workflow_changes_nothing(translated_demo_site):
 
     assert submit_for_moderation(translation_for(urdu), UserFactory(role=roles.TRANSLATORS)) is None
     assert not StandardPage.objects.get(pk=urdu.pk).workflow_in_progress
+
+
+def test_translator_sees_no_queue_or_personal_data(client):
+    signed_in(client, roles.TRANSLATORS)
+
+    for url in ("/admin/support-queue/", "/admin/ambassadors/", "/admin/users/"):
+        assert client.get(url).status_code in (302, 403, 404), url
+
+
+def test_urdu_and_bengali_translate_every_demo_string_and_the_others_the_key_pages():
+    for code, strings in LANGUAGE_STRINGS.items():
+        assert set(strings) <= set(ENGLISH), code
+        assert all(text.strip() for text in strings.values()), code
+        expected = set(ENGLISH) if code in ("ur", "bn") else KEY_PAGE_IDS
+        assert expected <= set(strings), (code, sorted(expected - set(strings)))
