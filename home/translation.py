@@ -129,6 +129,11 @@ def may_edit(user, instance):
     return TranslationsOnlyPolicy(type(instance)).user_has_permission_for_instance(user, "change", instance)
 
 
+def may_see_translation_status(user):
+    """Staff who write content in some language: not the diversity team, whose work is elsewhere."""
+    return user.has_perm("home.change_myth")
+
+
 def may_clear_review_flag(user):
     return user.has_perm("home.delete_translationreviewflag")
 

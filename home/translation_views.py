@@ -10,10 +10,18 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
+from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.models import Translation
+from wagtail_localize.views import snippets_api
 
 from home.models import TranslationReviewFlag
-from home.translation import may_clear_review_flag, may_edit, submit_for_moderation, translation_rows
+from home.translation import (
+    may_clear_review_flag,
+    may_edit,
+    may_see_translation_status,
+    submit_for_moderation,
+    translation_rows,
+)
 from recruitment_site.core.admin_pages import TitledHeaderMixin, forbidden
 
 REVIEWED_ACTION = "home.translation_reviewed"
@@ -24,6 +32,12 @@ class TranslationStatusView(TitledHeaderMixin, WagtailAdminTemplateMixin, Templa
     """Every translation the user may edit, out-of-date ones first, with what each still needs."""
 
     template_name = "home/admin/translation_status.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_see_translation_status(request.user):
+            return forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
+
     page_title = gettext_lazy("Translation status")
     header_icon = "globe"
 
@@ -77,3 +91,24 @@ def clear_review_flag(request, translation_id):
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = translation.get_target_instance_edit_url()
     return redirect(next_url)
+
+
+LOCALIZE_SNIPPET_LISTING = snippets_api.SnippetViewSet.as_view({"get": "list"})
+LOCALIZE_SNIPPET_DETAIL = snippets_api.SnippetViewSet.as_view({"get": "retrieve"})
+
+
+def may_see_snippets_of(user, model):
+    return model.snippet_viewset.permission_policy.user_has_any_permission(user, ["change", "view"])
+
+
+def guarded_snippets_api(view):
+    """wagtail-localize's snippet API (its translation editor's snippet chooser) lists any snippet model
+    to anyone with admin access; it must not list the diversity team's records to everyone else."""
+
+    def guarded(request, app_label, model_name, **kwargs):
+        model = get_snippet_model_from_url_params(app_label, model_name)
+        if not may_see_snippets_of(request.user, model):
+            return forbidden(request)
+        return view(request, app_label=app_label, model_name=model_name, **kwargs)
+
+    return guarded

@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetVie
 
 from home import translation_views, two_factor, two_factor_enrolment
 from home.models import Borough, Community, Myth, OfficerStory, TranslationReviewFlag
-from home.translation import TranslationsOnlyPolicy
+from home.translation import TranslationsOnlyPolicy, may_see_translation_status
 from recruitment_site.core.admin_pages import forbidden
 
 
@@ -180,9 +180,31 @@ def register_translation_urls():
     ]
 
 
+@hooks.register("register_admin_urls", order=-100)
+def guard_localize_snippets_api():
+    """Ahead of wagtail-localize's own routes to these views, which the lower order puts them."""
+    return [
+        path(
+            "localize/api/snippets/<slug:app_label>/<slug:model_name>/",
+            translation_views.guarded_snippets_api(translation_views.LOCALIZE_SNIPPET_LISTING),
+            name="localize_snippets_api_listing_guarded",
+        ),
+        path(
+            "localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            translation_views.guarded_snippets_api(translation_views.LOCALIZE_SNIPPET_DETAIL),
+            name="localize_snippets_api_detail_guarded",
+        ),
+    ]
+
+
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_translation_status(request.user)
+
+
 @hooks.register("register_reports_menu_item")
 def register_translation_status_menu_item():
-    return MenuItem(
+    return TranslationStatusMenuItem(
         _("Translation status"), reverse("translation_status"), name="translation-status", icon_name="globe"
     )
 

@@ -106,6 +106,8 @@ AREA_OF_NAME = {
     "translation_status": STAFF,
     "translation_submit": STAFF,
     "translation_review_clear": STAFF,
+    "localize_snippets_api_listing_guarded": STAFF,
+    "localize_snippets_api_detail_guarded": STAFF,
 }
 # Wagtail's deliberate error page for testing error reporting: a 500 by design for signed-in staff.
 DELIBERATE_ERROR = "wagtailadmin_error_test"
