@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -221,3 +223,23 @@ def register_translation_log_actions(actions):
         _("Submit translation for moderation"),
         _("Submitted the translation for moderation"),
     )
+
+
+@hooks.register("construct_reports_menu")
+def hide_translation_reports_from_other_staff(request, menu_items):
+    """wagtail-localize offers its Translations report to everyone with admin access; the diversity
+    team, who write no content, need neither it nor ours."""
+    if not may_see_translation_status(request.user):
+        menu_items[:] = [
+            item for item in menu_items if item.name not in ("translations", "translation-status")
+        ]
+
+
+@hooks.register("insert_global_admin_css")
+def translation_editor_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("home/translation-editor.css"))
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_js():
+    return format_html('<script src="{}" defer></script>', static("home/translation-editor.js"))

@@ -17,5 +17,6 @@ def translation_status_panel(context, instance):
         "status": status,
         "may_clear": may_clear_review_flag(user),
         "may_sync": user.has_perm("wagtail_localize.submit_translation"),
+        "in_moderation": workflow_in_progress,
         "may_submit": status is not None and not workflow_in_progress and may_edit(user, instance),
     }

@@ -1,6 +1,7 @@
 """A translator's walk in a real browser (issue 18): the translation status report shows an Urdu page
 whose English source changed, the translator opens its translation editor, translates a string and
-submits the translation for moderation; the live Urdu page waits for a moderator."""
+submits the translation for moderation; the live Urdu page waits for a moderator. axe checks each admin
+screen on the way."""
 
 import pytest
 from wagtail.models import Locale
@@ -16,6 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 SHOTS = "/tmp/shots-l10n"
 NEW_INTRODUCTION = "How accessible this website is, and how to tell us about a problem."
+SYNCED_INTRODUCTION = "How accessible this website is, how we test it and how to report a problem."
 URDU_INTRODUCTION = "یہ ویب سائٹ کتنی قابلِ رسائی ہے، اور ہمیں کسی مسئلے کے بارے میں کیسے بتائیں۔"
 
 
@@ -39,5 +41,22 @@ def test_translator_finds_an_out_of_date_translation_edits_it_and_submits_it(liv
     row.get_by_role("link", name=urdu.title).click()
     page.get_by_text("Needs review by a native speaker before publishing.").wait_for()
     page.get_by_text("Out of date.").wait_for()
-    page.screenshot(path=f"{SHOTS}/translation-editor.png", full_page=True)
+    page.screenshot(path=f"{SHOTS}/translation-editor.png")
     assert_no_axe_violations(page)
+
+    # The translation still shows the English it was made from: syncing is a moderator's or editor's step.
+    introduction = page.locator("li").filter(has_text=SYNCED_INTRODUCTION).last
+    introduction.get_by_role("button", name="Edit").click()
+    introduction.get_by_role("textbox").fill(URDU_INTRODUCTION)
+    introduction.get_by_role("button", name="Save").click()
+    introduction.get_by_text(URDU_INTRODUCTION).wait_for()
+
+    page.get_by_role("button", name="Submit translation for moderation").click()
+    page.get_by_text("Translation submitted for moderation.").wait_for()
+    page.screenshot(path=f"{SHOTS}/translation-submitted.png")
+    assert_no_axe_violations(page)
+
+    urdu.refresh_from_db()
+    assert urdu.workflow_in_progress
+    assert urdu.introduction != URDU_INTRODUCTION  # live only once a moderator approves
+    assert urdu.get_latest_revision_as_object().introduction == URDU_INTRODUCTION

@@ -98,7 +98,7 @@ def load_translations(languages=None):
     for code, strings in LANGUAGE_STRINGS.items():
         if languages is not None and code not in languages:
             continue
-        locale = Locale.objects.get(language_code=code)
+        locale, _created = Locale.objects.get_or_create(language_code=code)
         # Snippets first: the pages' chosen myths then point at the myths' translations.
         for instance in [*snippets, *pages]:
             translate(instance, locale, strings)
