@@ -3,10 +3,9 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import health
+from home import health, sitemaps
 from home import views as home_views
 from positive_action.views import site_history
 
@@ -18,7 +17,8 @@ urlpatterns = [
     path("admin/reports/", include(site_history.urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
+    path("sitemap-<str:section>.xml", sitemaps.language_sitemap, name="language_sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]
 

@@ -403,7 +403,7 @@ def test_archive_has_its_own_canonical_address_and_breadcrumb(client, programme)
 
 
 def test_sitemap_lists_the_events_index_its_archive_and_each_event(client, programme):
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-en-gb.xml").content.decode()
 
     assert "http://testserver/events/</loc>" in sitemap
     assert "http://testserver/events/past/</loc>" in sitemap
