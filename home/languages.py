@@ -10,9 +10,10 @@ What the lookups find depends only on content, so it is kept as a shared fragmen
 an uncached page pays for it once per content change, not once per request.
 """
 
+from django.db.models import Exists, OuterRef, Q
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from home.caching import shared
 from recruitment_site.core.languages import DEFAULT_LANGUAGE_CODE, LANGUAGES, get_language
@@ -60,31 +61,51 @@ def page_address(page, request):
     return {"url": path, "full_url": f"{root_url}{path}"}
 
 
-def live_translations(page, request):
-    """{language code: address} of the page and its live, public translations."""
-    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
-    found = {}
-    for translated in translations.defer_streamfields():
-        if address := page_address(translated, request):
-            found[translated.locale.language_code] = address
+def live_translations(request, site, translation_key):
+    """{"page": {code: address}, "home": {code: address}}: the live, public translations of the page with
+    ``translation_key`` (None for no page) and of the site's home page, in one query."""
+    home_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+    pages = (
+        Page.objects.filter(Q(translation_key=translation_key) | Q(translation_key__in=home_key))
+        .annotate(is_home=Exists(home_key.filter(translation_key=OuterRef("translation_key"))))
+        .live()
+        .public()
+        .select_related("locale")
+    )
+    found = {"page": {}, "home": {}}
+    for translated in pages:
+        address = page_address(translated, request)
+        if address is None:
+            continue
+        code = translated.locale.language_code
+        if translated.translation_key == translation_key:
+            found["page"][code] = address
+        if translated.is_home:
+            found["home"][code] = address
     return found
 
 
-def page_translations(request, page):
-    """live_translations() kept until content changes; by translation key, which every translation shares."""
-    if page.pk is None:
-        return {}
-    return shared(
-        request, "page-translations", [page.translation_key], lambda: live_translations(page, request)
-    )
-
-
-def home_pages(request):
-    """{language code: address} of the site's home page in each language it is published in."""
+def translations(request, page=None):
+    """live_translations() for this page, kept until content changes (by translation key, which all of a
+    page's translations share) and worked out once per request: the head, the header and the switcher
+    all ask."""
     site = Site.find_for_request(request)
     if site is None:
-        return {}
-    return shared(request, "home-translations", [site.pk], lambda: live_translations(site.root_page, request))
+        return {"page": {}, "home": {}}
+    key = page.translation_key if page is not None else None
+    memo = request.__dict__.setdefault("_live_translations", {})
+    if key not in memo:
+        memo[key] = shared(request, "live-translations", [key], lambda: live_translations(request, site, key))
+    return memo[key]
+
+
+def page_translations(request, page):
+    return translations(request, page)["page"]
+
+
+def home_pages(request, page=None):
+    """{language code: address} of the site's home page in each language it is published in."""
+    return translations(request, page)["home"]
 
 
 def same_view_in_each_language(request):
@@ -105,7 +126,8 @@ def switcher_links(request, page=None):
     published home page is left out.
     """
     if page is not None:
-        targets = {**home_pages(request), **page_translations(request, page)}
+        found = translations(request, page)
+        targets = {**found["home"], **found["page"]}
     else:
         targets = same_view_in_each_language(request) or home_pages(request)
     active = get_language(translation.get_language()).code

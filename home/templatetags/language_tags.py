@@ -42,6 +42,6 @@ def home_url(context):
     request = context.get("request")
     if request is None:
         return "/"
-    homes = languages.home_pages(request)
+    homes = languages.home_pages(request, wagtail_page(context))
     home = homes.get(languages.language_context()["code"]) or homes.get(languages.DEFAULT_LANGUAGE_CODE)
     return home["url"] if home else "/"

@@ -332,7 +332,9 @@ def test_ten_and_a_hundred_events_cost_the_same_number_of_queries(client, index,
     with_hundred = count_queries(client, url)
 
     assert with_ten == with_hundred
-    assert with_hundred <= 20
+    # 21: Wagtail's routing looks up the active language's Locale on every request since the site became
+    # multilingual (issue 18; Page.route_for_request uses the root page's translation).
+    assert with_hundred <= 21
 
 
 # The upcoming-events block
