@@ -1,5 +1,5 @@
-import re
 import sys
+import unicodedata
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -82,10 +82,16 @@ def database_unavailable_response(request=None):
     return response
 
 
+def is_word_character(character):
+    # Letters, digits and combining marks: Bengali and Tamil vowel signs are marks, and a word split at
+    # each of them (as the regular expression \w does) is no longer a word PostgreSQL can stem.
+    return unicodedata.category(character)[0] in "LNM"
+
+
 def search_terms(query):
     """Words only: the full-text engines (SQLite FTS5, PostgreSQL tsquery) have their own operator
     syntax, and punctuation typed by a visitor must not reach them as operators."""
-    return " ".join(re.findall(r"\w+", query))
+    return " ".join("".join(c if is_word_character(c) else " " for c in query).split())
 
 
 def search_pages(request, query):
