@@ -11,6 +11,7 @@ an uncached page pays for it once per content change, not once per request.
 """
 
 from django.db.models import Exists, OuterRef, Q
+from django.middleware.locale import LocaleMiddleware
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
@@ -153,3 +154,22 @@ def alternate_links(request, page):
     if DEFAULT_LANGUAGE_CODE in translations:
         links.append({"hreflang": "x-default", "href": translations[DEFAULT_LANGUAGE_CODE]["full_url"]})
     return links
+
+
+class LanguageFromAddressMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware without its ``Vary: Accept-Language``.
+
+    Every address names its language: a prefix, or none for English, which ``prefix_default_language=False``
+    makes Django choose whatever the browser asks for. The browser's Accept-Language therefore never
+    changes a response, and the header would only make a CDN keep a copy of each page per browser language.
+    """
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        vary = [value.strip() for value in response.get("Vary", "").split(",") if value.strip()]
+        kept = [value for value in vary if value.lower() != "accept-language"]
+        if kept:
+            response["Vary"] = ", ".join(kept)
+        elif "Vary" in response:
+            del response["Vary"]
+        return response

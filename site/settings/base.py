@@ -72,9 +72,9 @@ MIDDLEWARE = [
     # Serves anonymous visitors' pages from the cache before any other work (home/caching.py).
     "home.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # After sessions and before common, as Django requires. The language comes from the URL prefix
-    # (/ur/...), so the page cache above, keyed by the full URL, already keeps one copy per language.
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware, after sessions and before common as it requires. The language comes from
+    # the URL prefix (/ur/...), so the page cache above, keyed by the full URL, keeps one copy per language.
+    "home.languages.LanguageFromAddressMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -46,6 +46,9 @@ def test_every_language_home_page_says_its_language_and_direction_and_offers_the
         document = soup(response)
 
         assert response.status_code == 200, language.code
+        assert response["Content-Language"] == language.code
+        # The address alone decides the language, so a CDN needs no copy per browser language.
+        assert "accept-language" not in response.get("Vary", "").lower()
         expected_lang = HTML_LANG.get(language.code, language.code)
         assert document.html["lang"] == expected_lang
         assert document.html["dir"] == ("rtl" if language.code == "ur" else "ltr")
