@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import health, sitemaps
+from home import health, sitemaps, translation_snippets
 from home import views as home_views
 from positive_action.views import site_history
 
@@ -15,6 +15,9 @@ urlpatterns = [
     # Site history with its export for leads only (positive_action/views/site_history.py), in front of
     # Wagtail's own view at the same address.
     path("admin/reports/", include(site_history.urlpatterns)),
+    # wagtail-localize's snippet API, limited to translatable snippets the user may see
+    # (home/translation_snippets.py), in front of its own at the same addresses.
+    path("admin/localize/api/snippets/", include(translation_snippets.urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),

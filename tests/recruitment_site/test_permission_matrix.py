@@ -77,6 +77,11 @@ AREA_OF_NAMESPACE = {
     "wagtailsettings": STAFF,
     "wagtailembeds": STAFF,
     "wagtailsnippets": STAFF,
+    # wagtail-localize's translation editor, its reports and its snippet API (which home/
+    # translation_snippets.py limits to translatable snippets): translating content, no personal data.
+    "wagtail_localize": STAFF,
+    # Adding or removing the site's languages: site configuration, like sites and workflows.
+    "wagtaillocales": ACCOUNTS,
 }
 # Content snippets (home app): myths, officer stories, boroughs, communities, their choosers.
 CONTENT_SNIPPET_NAMESPACE = re.compile(r"^wagtailsnippet(s|choosers)_home_\w+$")
