@@ -62,8 +62,14 @@ class StatisticBlock(blocks.StructBlock):
 
 
 class LinkStructValue(blocks.StructValue):
-    def url(self):
+    """A chosen page is linked in the reader's language where it has a live translation, else as chosen."""
+
+    def localized_page(self):
         page = self.get("page")
+        return page.localized if page else None
+
+    def url(self):
+        page = self.localized_page()
         return page.url if page else self.get("url")
 
     def href(self):
@@ -71,7 +77,13 @@ class LinkStructValue(blocks.StructValue):
         return self.url()
 
     def text(self):
+        """The label, except on a translation of the chosen page: the label is typed once, in English,
+        where links are shared by every language (site settings' menus), and the translated title reads
+        in the reader's language."""
         page = self.get("page")
+        localized = self.localized_page()
+        if localized is not None and localized.pk != page.pk:
+            return localized.title
         return self.get("label") or (page.title if page else self.get("url"))
 
 

@@ -10,9 +10,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
-from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.models import Translation
-from wagtail_localize.views import snippets_api
 
 from home.models import TranslationReviewFlag
 from home.translation import (
@@ -91,24 +89,3 @@ def clear_review_flag(request, translation_id):
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = translation.get_target_instance_edit_url()
     return redirect(next_url)
-
-
-LOCALIZE_SNIPPET_LISTING = snippets_api.SnippetViewSet.as_view({"get": "list"})
-LOCALIZE_SNIPPET_DETAIL = snippets_api.SnippetViewSet.as_view({"get": "retrieve"})
-
-
-def may_see_snippets_of(user, model):
-    return model.snippet_viewset.permission_policy.user_has_any_permission(user, ["change", "view"])
-
-
-def guarded_snippets_api(view):
-    """wagtail-localize's snippet API (its translation editor's snippet chooser) lists any snippet model
-    to anyone with admin access; it must not list the diversity team's records to everyone else."""
-
-    def guarded(request, app_label, model_name, **kwargs):
-        model = get_snippet_model_from_url_params(app_label, model_name)
-        if not may_see_snippets_of(request.user, model):
-            return forbidden(request)
-        return view(request, app_label=app_label, model_name=model_name, **kwargs)
-
-    return guarded

@@ -182,23 +182,6 @@ def register_translation_urls():
     ]
 
 
-@hooks.register("register_admin_urls", order=-100)
-def guard_localize_snippets_api():
-    """Ahead of wagtail-localize's own routes to these views, which the lower order puts them."""
-    return [
-        path(
-            "localize/api/snippets/<slug:app_label>/<slug:model_name>/",
-            translation_views.guarded_snippets_api(translation_views.LOCALIZE_SNIPPET_LISTING),
-            name="localize_snippets_api_listing_guarded",
-        ),
-        path(
-            "localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/",
-            translation_views.guarded_snippets_api(translation_views.LOCALIZE_SNIPPET_DETAIL),
-            name="localize_snippets_api_detail_guarded",
-        ),
-    ]
-
-
 class TranslationStatusMenuItem(MenuItem):
     def is_shown(self, request):
         return may_see_translation_status(request.user)

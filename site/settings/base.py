@@ -72,9 +72,9 @@ MIDDLEWARE = [
     # Serves anonymous visitors' pages from the cache before any other work (home/caching.py).
     "home.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # After sessions and before common, as Django requires. The language comes from the URL prefix
-    # (/ur/...), so the page cache above, keyed by the full URL, already keeps one copy per language.
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware, after sessions and before common as it requires. The language comes from
+    # the URL prefix (/ur/...), so the page cache above, keyed by the full URL, keeps one copy per language.
+    "home.languages.LanguageFromAddressMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -407,7 +407,15 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Police recruitment")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# On PostgreSQL, each language's pages are stemmed with its own text search configuration
+# (home/search_backend.py); SQLite's full-text index has no such choice.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "home.search_backend"
+        if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+        else "wagtail.search.backends.database"
+    }
+}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No staff avatars from Gravatar: it would send a hash of each staff email address to a third party.

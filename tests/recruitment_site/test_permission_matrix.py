@@ -78,9 +78,10 @@ AREA_OF_NAMESPACE = {
     "wagtailsettings": STAFF,
     "wagtailembeds": STAFF,
     "wagtailsnippets": STAFF,
-    # wagtail-localize's translation editor, reports and synchronisation: content, no personal data.
+    # wagtail-localize's translation editor, its reports and its snippet API (which home/
+    # translation_snippets.py limits to translatable snippets): translating content, no personal data.
     "wagtail_localize": STAFF,
-    # Which languages the site has: site administration, as sites are.
+    # Adding or removing the site's languages: site configuration, like sites and workflows.
     "wagtaillocales": ACCOUNTS,
 }
 # Content snippets (home app): myths, officer stories, boroughs, communities, their choosers.
@@ -106,8 +107,6 @@ AREA_OF_NAME = {
     "translation_status": STAFF,
     "translation_submit": STAFF,
     "translation_review_clear": STAFF,
-    "localize_snippets_api_listing_guarded": STAFF,
-    "localize_snippets_api_detail_guarded": STAFF,
 }
 # Wagtail's deliberate error page for testing error reporting: a 500 by design for signed-in staff.
 DELIBERATE_ERROR = "wagtailadmin_error_test"
