@@ -9,20 +9,14 @@ translation is out of date when its English source has been published since then
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.contrib.auth.models import Group, Permission
-from django.db.models.signals import post_save
-from django.dispatch import receiver
 from django.urls import reverse
-from wagtail.models import DraftStateMixin, GroupPagePermission, Locale, Page
+from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail_localize.models import Translation, TranslationSource
 
 from home import roles
 from home.models import TranslationReviewFlag
 from home.models.translations import content_type_for
-
-# Page permissions a Translator holds on each language's tree: edit and lock, never publish or add.
-TRANSLATOR_PAGE_PERMISSIONS = ("change_page", "lock_page")
 
 
 @dataclass
@@ -161,24 +155,3 @@ class TranslationsOnlyPolicy(ModelPermissionPolicy):
         if action in ("view", "choose"):
             return True
         return not (instance.locale_id == Locale.get_default().pk and roles.edits_translations_only(user))
-
-
-@receiver(post_save)
-def let_translators_edit_new_language_tree(sender, instance, created, raw=False, **kwargs):
-    """When a language's home page first appears (translated or aliased from English), Translators get
-    page permissions on it and so on its whole tree; the English tree stays out of their reach."""
-    if raw or not created or not isinstance(instance, Page) or instance.depth != 2:
-        return
-    if instance.locale_id == Locale.get_default().pk:
-        return
-    grant_translators_page_permissions(instance)
-
-
-def grant_translators_page_permissions(page):
-    group = Group.objects.filter(name=roles.TRANSLATORS).first()
-    if group is None:
-        return
-    for permission in Permission.objects.filter(
-        content_type__app_label="wagtailcore", codename__in=TRANSLATOR_PAGE_PERMISSIONS
-    ):
-        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)

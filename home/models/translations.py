@@ -1,10 +1,18 @@
 """Which translations still need a native speaker's review before they are published (issue 18)."""
 
+from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import GroupPagePermission, Locale, Page
+
+from home import roles
+
+# Page permissions a Translator holds on each language's tree: edit and lock, never publish or add.
+TRANSLATOR_PAGE_PERMISSIONS = ("change_page", "lock_page")
 
 
 def content_type_for(instance):
@@ -51,3 +59,24 @@ class TranslationReviewFlag(models.Model):
 
     def __str__(self):
         return f"{self.content_type} {self.object_id} ({self.locale})"
+
+
+@receiver(post_save)
+def let_translators_edit_new_language_tree(sender, instance, created, raw=False, **kwargs):
+    """When a language's home page first appears (translated or aliased from English), Translators get
+    page permissions on it and so on its whole tree; the English tree stays out of their reach."""
+    if raw or not created or not isinstance(instance, Page) or instance.depth != 2:
+        return
+    if instance.locale_id == Locale.get_default().pk:
+        return
+    grant_translators_page_permissions(instance)
+
+
+def grant_translators_page_permissions(page):
+    group = Group.objects.filter(name=roles.TRANSLATORS).first()
+    if group is None:
+        return
+    for permission in Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=TRANSLATOR_PAGE_PERMISSIONS
+    ):
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)

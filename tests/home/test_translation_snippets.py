@@ -28,7 +28,12 @@ def test_no_one_lists_support_requests_through_the_translation_snippet_api(clien
 
 def test_snippets_that_are_not_translatable_are_not_listed(client):
     client.force_login(UserFactory(role=roles.EDITORS))
-    assert client.get(f"{API}home/myth/").status_code == 404
+    assert client.get(f"{API}home/borough/").status_code == 404
+
+
+def test_translatable_snippets_are_listed_to_staff_who_edit_them(client):
+    client.force_login(UserFactory(role=roles.TRANSLATORS))
+    assert client.get(f"{API}home/myth/").status_code == 200
 
 
 def test_visitors_are_sent_to_sign_in(client):
