@@ -68,6 +68,8 @@ from wagtail.images.models import AbstractRendition
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
+from recruitment_site.core.languages import CODES, DEFAULT_LANGUAGE_CODE
+
 GENERATION_ENTRY = "page-cache:version"
 CONTENT_APPS = {
     "home",
@@ -80,6 +82,7 @@ CONTENT_APPS = {
 }
 UNCACHED_PREFIXES = ("/healthz", "/admin/", "/documents/", "/search/", "/static/", "/media/")
 MAX_QUERY_STRING = 200
+LANGUAGE_PREFIXES = set(CODES) - {DEFAULT_LANGUAGE_CODE}
 
 
 def fresh_version():
@@ -125,12 +128,18 @@ def cache_key(request):
     return f"page-cache:{content_version()}:{digest}"
 
 
+def without_language_prefix(path):
+    """/ur/search/ is the search as much as /search/ is (site/urls.py's i18n_patterns)."""
+    first, _, rest = path.lstrip("/").partition("/")
+    return f"/{rest}" if first in LANGUAGE_PREFIXES else path
+
+
 def request_is_cacheable(request):
     return (
         settings.PAGE_CACHE_SECONDS > 0
         and request.method == "GET"
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not request.path.startswith(UNCACHED_PREFIXES)
+        and not without_language_prefix(request.path).startswith(UNCACHED_PREFIXES)
         and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_STRING
     )
 

@@ -74,7 +74,7 @@ def language_choices():
 
 def extend_django_language_info():
     """Django's LANG_INFO lacks Somali and Kurmanji; without an entry get_language_info() and
-    {% get_language_info %} raise KeyError for them. Called from settings, before anything reads it."""
+    {% get_language_info %} raise KeyError for them. Called when the app registry is ready (apps.py)."""
     for language in LANGUAGES:
         LANG_INFO.setdefault(
             language.code,

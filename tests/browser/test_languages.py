@@ -43,6 +43,10 @@ def test_english_reader_switches_to_urdu_and_back_on_a_phone(translated_demo, ph
     assert phone_page.get_by_role("link", name="اردو").get_attribute("aria-current") == "page"
     home_crumb, this_crumb = (item.bounding_box() for item in phone_page.locator(".breadcrumbs__item").all())
     assert home_crumb["x"] > this_crumb["x"]  # the trail starts on the right
+    separator = (
+        "getComputedStyle(document.querySelector('.breadcrumbs__item + .breadcrumbs__item'), '::before')"
+    )
+    assert phone_page.evaluate(f"{separator}.transform") == "matrix(-1, 0, 0, 1, 0, 0)"  # and points left
     heading = phone_page.locator("h1").bounding_box()
     assert 320 - (heading["x"] + heading["width"]) < 40  # the heading hugs the right-hand edge
     assert phone_page.locator("h1").inner_text() == "رازداری کا نوٹس"

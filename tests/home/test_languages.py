@@ -170,6 +170,8 @@ def test_search_finds_pages_in_the_readers_language_only(client, demo_site):
         return [a["href"] for a in soup(client.get(path)).select(".search-results__title a")]
 
     assert results("/ur/search/?query=رازداری") == ["/ur/privacy-notice/"]
+    # Searches are never kept in the page cache, in any language (each one counts against a rate limit).
+    assert "X-Page-Cache" not in client.get("/ur/search/?query=رازداری")
     assert results("/search/?query=رازداری") == []
     english = results("/search/?query=privacy")
     assert "/privacy-notice/" in english
