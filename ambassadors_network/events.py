@@ -24,6 +24,8 @@ def network_meetings(now=None):
     if EventPage is None:
         return None
     now = now or timezone.now()
-    meetings = EventPage.objects.live().public().filter(event_type=AMBASSADOR_MEETING_TYPE)
+    meetings = (
+        EventPage.objects.live().public().in_active_language().filter(event_type=AMBASSADOR_MEETING_TYPE)
+    )
     recent_start = now - timezone.timedelta(days=90)
     return list(meetings.filter(end__gte=recent_start).order_by("start")[:MEETINGS_SHOWN])

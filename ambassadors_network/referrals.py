@@ -13,6 +13,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
+from wagtail.models import Locale
 
 from positive_action.choices import Stage
 from positive_action.models import SupportRegistrationPage
@@ -74,8 +75,9 @@ def referral_redirect(request, code):
 
 
 def support_registration_url():
-    page = SupportRegistrationPage.objects.live().public().first()
-    return page.url if page else "/"
+    """The registration page in the language of the link (``/ur/r/<code>/``), else the English one."""
+    page = SupportRegistrationPage.objects.live().public().filter(locale=Locale.get_default()).first()
+    return page.localized.url if page else "/"
 
 
 def referred_by(queryset, ambassador):

@@ -9,6 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Locale
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.choices import EventType, MythTopic
@@ -61,8 +62,14 @@ class StatisticBlock(blocks.StructBlock):
 
 
 class LinkStructValue(blocks.StructValue):
-    def url(self):
+    """A chosen page is linked in the reader's language where it has a live translation, else as chosen."""
+
+    def localized_page(self):
         page = self.get("page")
+        return page.localized if page else None
+
+    def url(self):
+        page = self.localized_page()
         return page.url if page else self.get("url")
 
     def href(self):
@@ -70,7 +77,13 @@ class LinkStructValue(blocks.StructValue):
         return self.url()
 
     def text(self):
+        """The label, except on a translation of the chosen page: the label is typed once, in English,
+        where links are shared by every language (site settings' menus), and the translated title reads
+        in the reader's language."""
         page = self.get("page")
+        localized = self.localized_page()
+        if localized is not None and localized.pk != page.pk:
+            return localized.title
         return self.get("label") or (page.title if page else self.get("url"))
 
 
@@ -144,7 +157,13 @@ class UpcomingEventsBlock(blocks.StructBlock):
     limit = blocks.IntegerBlock(min_value=1, max_value=12, default=3, label=_("How many to show"))
 
     def upcoming_events(self, value):
-        events = apps.get_model("home", "EventPage").objects.published().upcoming().select_related("borough")
+        events = (
+            apps.get_model("home", "EventPage")
+            .objects.published()
+            .in_active_language()
+            .upcoming()
+            .select_related("borough")
+        )
         if value.get("event_type"):
             events = events.of_type(value["event_type"])
         if value.get("borough"):
@@ -156,7 +175,13 @@ class UpcomingEventsBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         context["events"] = self.upcoming_events(value)
-        context["index_page"] = apps.get_model("home", "EventIndexPage").objects.live().public().first()
+        context["index_page"] = (
+            apps.get_model("home", "EventIndexPage")
+            .objects.live()
+            .public()
+            .filter(locale=Locale.get_active())
+            .first()
+        )
         return context
 
     class Meta:
@@ -209,7 +234,7 @@ class ImageBlock(blocks.StructBlock):
 
 
 def officer_story_preview_value():
-    return {"story": apps.get_model("home", "OfficerStory").objects.live().first()}
+    return {"story": apps.get_model("home", "OfficerStory").objects.live().in_active_language().first()}
 
 
 class OfficerStoryBlock(blocks.StructBlock):
@@ -266,7 +291,12 @@ class MythsStructValue(blocks.StructValue):
             # A chosen myth that is still a draft (never published, or unpublished) stays off the page.
             return [myth for myth in chosen if myth.live]
         return (
-            list(apps.get_model("home", "Myth").objects.live().filter(topic=self.get("topic")))
+            list(
+                apps.get_model("home", "Myth")
+                .objects.live()
+                .in_active_language()
+                .filter(topic=self.get("topic"))
+            )
             if self.get("topic")
             else []
         )

@@ -31,7 +31,9 @@ The rules are the page cache's: every key carries its content version, so any sa
 previews never read or write fragments, so editors always see what is in the database. Fragments hold no
 per-visitor data: no CSRF or one-time submission tokens, and a form's questions only while blank (unbound).
 FRAGMENT_CACHE_SECONDS bounds how stale time-dependent content (upcoming events) can get, and 0 switches
-fragments off.
+fragments off. Fragment keys also carry the active language, so each language's pages get their own
+menus, footer and breadcrumbs (the whole-response cache needs no such care: each language has its own
+URL prefix, and its key is the URL).
 
 3. Remembered routes (``RememberedRoutesMixin``).
 
@@ -46,7 +48,7 @@ save or delete of a page, revision, site or view restriction moves, so a publish
 change is seen on the next request. Only the route is remembered: Wagtail's serve view still runs its
 hooks (view restrictions, password and login pages) and the page's own serve, so a private page stays
 private and forms stay per-visitor. Signed-in users and previews always route through the database, as
-the fragment cache does. Pages that are not found are not remembered, so probing for URLs cannot fill
+the fragment cache does. A route is remembered per language, as fragments are. Pages that are not found are not remembered, so probing for URLs cannot fill
 the cache.
 """
 
@@ -59,11 +61,14 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils import translation
 from django.utils.cache import cc_delim_re
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.images.models import AbstractRendition
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
+
+from recruitment_site.core.languages import CODES, DEFAULT_LANGUAGE_CODE
 
 GENERATION_ENTRY = "page-cache:version"
 CONTENT_APPS = {
@@ -77,6 +82,7 @@ CONTENT_APPS = {
 }
 UNCACHED_PREFIXES = ("/healthz", "/admin/", "/documents/", "/search/", "/static/", "/media/")
 MAX_QUERY_STRING = 200
+LANGUAGE_PREFIXES = set(CODES) - {DEFAULT_LANGUAGE_CODE}
 
 
 def fresh_version():
@@ -122,12 +128,18 @@ def cache_key(request):
     return f"page-cache:{content_version()}:{digest}"
 
 
+def without_language_prefix(path):
+    """/ur/search/ is the search as much as /search/ is (site/urls.py's i18n_patterns)."""
+    first, _, rest = path.lstrip("/").partition("/")
+    return f"/{rest}" if first in LANGUAGE_PREFIXES else path
+
+
 def request_is_cacheable(request):
     return (
         settings.PAGE_CACHE_SECONDS > 0
         and request.method == "GET"
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not request.path.startswith(UNCACHED_PREFIXES)
+        and not without_language_prefix(request.path).startswith(UNCACHED_PREFIXES)
         and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_STRING
     )
 
@@ -181,7 +193,12 @@ def request_content_version(request):
 
 
 def versioned_key(request, kind, name, parts):
-    """A cache key under this request's content version, with the varying parts hashed."""
+    """A cache key under this request's content version and language, with the varying parts hashed.
+
+    The language is part of every key: a fragment drawn in Urdu (its menu, its footer, its words through
+    gettext) must never be handed to an English page, nor a route found from /ur/ to /.
+    """
+    parts = (translation.get_language() or "", *parts)
     digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode()).hexdigest()
     return f"{kind}:{request_content_version(request)}:{name}:{digest}"
 

@@ -8,7 +8,11 @@ EDITORS = "Editors"
 MODERATORS = "Moderators"
 DIVERSITY_TEAM = "Diversity team"
 DIVERSITY_LEADS = "Diversity leads"
-ALL_ROLES = (EDITORS, MODERATORS, DIVERSITY_TEAM, DIVERSITY_LEADS)
+# Edits translations of pages and snippets only, never the English source, and submits them for moderation.
+TRANSLATORS = "Translators"
+ALL_ROLES = (EDITORS, MODERATORS, DIVERSITY_TEAM, DIVERSITY_LEADS, TRANSLATORS)
+# Roles that write or publish the English source content.
+SOURCE_CONTENT_ROLES = (EDITORS, MODERATORS)
 # Only these roles may ever see applicants' personal data.
 PERSONAL_DATA_ROLES = (DIVERSITY_TEAM, DIVERSITY_LEADS)
 
@@ -65,3 +69,11 @@ def grant_collection_permissions(apps, group_name, app_label, model, actions):
     for action in actions:
         permission = get_permission(apps, app_label, model, f"{action}_{model}")
         GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=permission)
+
+
+def edits_translations_only(user):
+    """True for a Translator who holds no role that writes English content (a superuser never is)."""
+    if user.is_superuser:
+        return False
+    names = set(user.groups.values_list("name", flat=True))
+    return TRANSLATORS in names and not names & set(SOURCE_CONTENT_ROLES)

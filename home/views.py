@@ -1,5 +1,5 @@
-import re
 import sys
+import unicodedata
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -7,11 +7,13 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.urls import translate_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from recruitment_site.core import spam
+from recruitment_site.core.languages import CODES
 
 SEARCH_MAX_LENGTH = 100
 SEARCH_RESULTS_PER_PAGE = 10
@@ -80,17 +82,27 @@ def database_unavailable_response(request=None):
     return response
 
 
+def is_word_character(character):
+    # Letters, digits and combining marks: Bengali and Tamil vowel signs are marks, and a word split at
+    # each of them (as the regular expression \w does) is no longer a word PostgreSQL can stem.
+    return unicodedata.category(character)[0] in "LNM"
+
+
 def search_terms(query):
     """Words only: the full-text engines (SQLite FTS5, PostgreSQL tsquery) have their own operator
     syntax, and punctuation typed by a visitor must not reach them as operators."""
-    return " ".join(re.findall(r"\w+", query))
+    return " ".join("".join(c if is_word_character(c) else " " for c in query).split())
 
 
 def search_pages(request, query):
-    pages = Page.objects.live().public()
+    """Pages in the reader's language only (/ur/search/ finds Urdu pages); on PostgreSQL each language's
+    pages are indexed and searched with its own text search configuration (home/search_backend.py)."""
+    locale = Locale.get_active()
+    pages = Page.objects.live().public().filter(locale=locale)
     site = Site.find_for_request(request)
     if site:
-        pages = pages.descendant_of(site.root_page, inclusive=True)
+        root = site.root_page.get_translation_or_none(locale) or site.root_page
+        pages = pages.descendant_of(root, inclusive=True)
     return pages.specific().search(search_terms(query), operator="and")
 
 
@@ -123,4 +135,6 @@ def search(request):
 
 
 def robots_txt(request):
-    return render(request, "robots.txt", content_type="text/plain")
+    # Each language's search results live under its prefix (/ur/search/); English has none.
+    prefixes = [translate_url("/search/", code) for code in CODES]
+    return render(request, "robots.txt", {"search_paths": prefixes}, content_type="text/plain")

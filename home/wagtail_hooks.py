@@ -1,13 +1,18 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import LiveStatusTagColumn
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
-from home import two_factor, two_factor_enrolment
-from home.models import Borough, Community, Myth, OfficerStory
+from home import translation_views, two_factor, two_factor_enrolment
+from home.models import Borough, Community, Myth, OfficerStory, TranslationReviewFlag
+from home.translation import TranslationsOnlyPolicy, may_see_translation_status
+from recruitment_site.core.admin_pages import forbidden
 
 
 class BoroughViewSet(SnippetViewSet):
@@ -42,11 +47,43 @@ class PlacesAndCommunitiesGroup(SnippetViewSetGroup):
 register_snippet(PlacesAndCommunitiesGroup)
 
 
-class MythViewSet(SnippetViewSet):
+class TranslationsOnlyEditView(EditView):
+    """Wagtail checks the model permission only; this asks about the item itself, so a Translator is
+    refused (a real 403) the English source while editing its translations."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.user_has_permission_for_instance("change", self.object):
+            return forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
+def review_status(instance):
+    if TranslationReviewFlag.objects.for_instance(instance).exists():
+        return _("Needs native review")
+    return ""
+
+
+class TranslatableSnippetViewSet(SnippetViewSet):
+    """A snippet with translations that Translators edit, and English originals they may not."""
+
+    edit_view_class = TranslationsOnlyEditView
+
+    @property
+    def permission_policy(self):
+        return TranslationsOnlyPolicy(self.model)
+
+
+class MythViewSet(TranslatableSnippetViewSet):
     model = Myth
     icon = "help"
     menu_order = 100
-    list_display = ["myth", "topic", "sort_order", LiveStatusTagColumn()]
+    list_display = [
+        "myth",
+        "topic",
+        "sort_order",
+        LiveStatusTagColumn(),
+        Column("review", label=_("Translation review"), accessor=review_status),
+    ]
     list_filter = ["topic"]
     # Plain database search: matches part of a word in any of these fields on SQLite and PostgreSQL alike.
     search_backend_name = None
@@ -54,11 +91,16 @@ class MythViewSet(SnippetViewSet):
     ordering = ["topic", "sort_order"]
 
 
-class OfficerStoryViewSet(SnippetViewSet):
+class OfficerStoryViewSet(TranslatableSnippetViewSet):
     model = OfficerStory
     icon = "openquote"
     menu_order = 110
-    list_display = ["name", "quote", LiveStatusTagColumn()]
+    list_display = [
+        "name",
+        "quote",
+        LiveStatusTagColumn(),
+        Column("review", label=_("Translation review"), accessor=review_status),
+    ]
     list_filter = {"image": ["isnull"]}
     search_backend_name = None
     search_fields = ["name", "quote"]
@@ -117,3 +159,70 @@ def register_two_factor_log_actions(actions):
         _("Refuse two-step sign-in enrolment link"),
         _("Opened an enrolment link that does not work"),
     )
+
+
+@hooks.register("register_admin_urls")
+def register_translation_urls():
+    return [
+        path(
+            "translation-status/",
+            translation_views.TranslationStatusView.as_view(),
+            name="translation_status",
+        ),
+        path(
+            "translation-status/<int:translation_id>/submit/",
+            translation_views.submit_translation,
+            name="translation_submit",
+        ),
+        path(
+            "translation-status/<int:translation_id>/reviewed/",
+            translation_views.clear_review_flag,
+            name="translation_review_clear",
+        ),
+    ]
+
+
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_translation_status(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return TranslationStatusMenuItem(
+        _("Translation status"), reverse("translation_status"), name="translation-status", icon_name="globe"
+    )
+
+
+@hooks.register("register_log_actions")
+def register_translation_log_actions(actions):
+    actions.register_action(
+        translation_views.REVIEWED_ACTION,
+        _("Mark translation as reviewed"),
+        _("Marked the translation as reviewed by a native speaker"),
+    )
+    actions.register_action(
+        translation_views.SUBMITTED_ACTION,
+        _("Submit translation for moderation"),
+        _("Submitted the translation for moderation"),
+    )
+
+
+@hooks.register("construct_reports_menu")
+def hide_translation_reports_from_other_staff(request, menu_items):
+    """wagtail-localize offers its Translations report to everyone with admin access; the diversity
+    team, who write no content, need neither it nor ours."""
+    if not may_see_translation_status(request.user):
+        menu_items[:] = [
+            item for item in menu_items if item.name not in ("translations", "translation-status")
+        ]
+
+
+@hooks.register("insert_global_admin_css")
+def translation_editor_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("home/translation-editor.css"))
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_js():
+    return format_html('<script src="{}" defer></script>', static("home/translation-editor.js"))

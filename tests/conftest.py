@@ -7,6 +7,7 @@ from django.db import connections, transaction
 from hypothesis import HealthCheck, settings
 
 from recruitment_site.devtools.demo import load_demo_content
+from recruitment_site.devtools.demo.translations import load_translations
 
 # Hypothesis profiles. "ci" (the default, used by `make test`) tries a bounded number of examples and
 # derives them from the test's name, so a run is repeatable and a failure seen once is seen again;
@@ -100,6 +101,7 @@ class SharedDemoContent:
     def __init__(self, blocker):
         self.blocker = blocker
         self.atomics = None
+        self.translation_atomics = None
         self.home_pk = None
         self.home_model = None
 
@@ -113,7 +115,29 @@ class SharedDemoContent:
             home = load_demo_content()
         self.home_pk, self.home_model = home.pk, type(home)
 
+    def enter_translations(self):
+        """The demo's Urdu and Bengali translations on top, in a savepoint of their own, kept for a run of
+        consecutive tests that ask for them (``translated_demo_site``)."""
+        self.enter()
+        if self.translation_atomics is not None:
+            return
+        with self.blocker.unblock():
+            self.translation_atomics = [transaction.atomic(using=alias) for alias in connections]
+            for atomic in self.translation_atomics:
+                atomic.__enter__()
+            load_translations(TEST_TRANSLATION_LANGUAGES)
+
+    def leave_translations(self):
+        if self.translation_atomics is None:
+            return
+        with self.blocker.unblock():
+            for alias, atomic in reversed(list(zip(connections, self.translation_atomics, strict=True))):
+                transaction.set_rollback(True, using=alias)
+                atomic.__exit__(None, None, None)
+        self.translation_atomics = None
+
     def leave(self):
+        self.leave_translations()
         if self.atomics is None:
             return
         with self.blocker.unblock():
@@ -126,12 +150,13 @@ class SharedDemoContent:
         return self.home_model.objects.get(pk=self.home_pk)
 
 
+TEST_TRANSLATION_LANGUAGES = ("ur", "bn")
 SHARED_DEMO = pytest.StashKey[SharedDemoContent]()
 
 
 def shares_the_demo_content(item):
     """A test that asks for `demo_site` and runs inside a transaction that is rolled back."""
-    if "demo_site" not in item.fixturenames:
+    if "demo_site" not in item.fixturenames and "translated_demo_site" not in item.fixturenames:
         return False
     if {"transactional_db", "live_server", "django_db_reset_sequences"} & set(item.fixturenames):
         return False
@@ -153,13 +178,18 @@ def pytest_runtest_setup(item):
     shared = item.config.stash.get(SHARED_DEMO, None)
     if shared is not None and not shares_the_demo_content(item):
         shared.leave()
+    elif shared is not None and "translated_demo_site" not in item.fixturenames:
+        shared.leave_translations()
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_fixture_setup(fixturedef, request):
     # The shared transaction must be open before pytest-django opens the test's own one inside it.
     if fixturedef.argname == "_django_db_helper" and shares_the_demo_content(request.node):
-        request.getfixturevalue("shared_demo_content").enter()
+        if "translated_demo_site" in request.node.fixturenames:
+            request.getfixturevalue("shared_demo_content").enter_translations()
+        else:
+            request.getfixturevalue("shared_demo_content").enter()
     return (yield)
 
 
@@ -170,3 +200,13 @@ def demo_site(request, db):
     if shares_the_demo_content(request.node):
         return request.getfixturevalue("shared_demo_content").home_page()
     return load_demo_content()
+
+
+@pytest.fixture
+def translated_demo_site(request, demo_site):
+    """The demo content with its Urdu and Bengali translations, which end-to-end tests use (the shared
+    demo is English only: see the test settings); returns the English home page. Shared by consecutive
+    tests like the demo content; a transactional test loads its own."""
+    if not shares_the_demo_content(request.node):
+        load_translations(TEST_TRANSLATION_LANGUAGES)
+    return demo_site

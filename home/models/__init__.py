@@ -3,6 +3,7 @@ from .events import EventIndexPage, EventPage
 from .pages import HomePage, StandardPage
 from .site_settings import SiteSettings
 from .snippets import Borough, Community
+from .translations import TranslationReviewFlag
 
 __all__ = [
     "Borough",
@@ -17,4 +18,5 @@ __all__ = [
     "OfficerStory",
     "SiteSettings",
     "StandardPage",
+    "TranslationReviewFlag",
 ]

@@ -18,11 +18,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import (
     DraftStateMixin,
+    Locale,
     LockableMixin,
     PageManager,
     PageQuerySet,
     PreviewableMixin,
     RevisionMixin,
+    TranslatableMixin,
     WorkflowMixin,
 )
 from wagtail.rich_text import expand_db_html
@@ -60,6 +62,10 @@ class PublicSnippetQuerySet(models.QuerySet):
         """What the public may see: published, not a draft awaiting review."""
         return self.filter(live=True)
 
+    def in_active_language(self):
+        """The items in the reader's language (Wagtail's active locale, from the URL's language prefix)."""
+        return self.filter(locale=Locale.get_active())
+
 
 class ModeratedSnippet(
     WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, models.Model
@@ -82,7 +88,7 @@ class ModeratedSnippet(
         return self.preview_template
 
 
-class Myth(ModeratedSnippet, index.Indexed):
+class Myth(TranslatableMixin, ModeratedSnippet, index.Indexed):
     """A common belief about a police career, and the fact that answers it."""
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="myth")
@@ -112,7 +118,7 @@ class Myth(ModeratedSnippet, index.Indexed):
         index.FilterField("topic"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("myth")
         verbose_name_plural = _("myths")
         ordering = ["topic", "sort_order", "pk"]
@@ -125,7 +131,7 @@ class Myth(ModeratedSnippet, index.Indexed):
         return strip_tags(expand_db_html(self.fact)).strip()
 
 
-class OfficerStory(ModeratedSnippet, index.Indexed):
+class OfficerStory(TranslatableMixin, ModeratedSnippet, index.Indexed):
     """A short first-person quote from an officer or member of staff, used on any page."""
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="officer_story")
@@ -151,7 +157,7 @@ class OfficerStory(ModeratedSnippet, index.Indexed):
     panels = [FieldPanel("name"), FieldPanel("quote"), FieldPanel("image")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.SearchField("quote")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("officer story")
         verbose_name_plural = _("officer stories")
         ordering = ["name"]
@@ -290,7 +296,8 @@ class MythsFactsPage(BasePage):
         """TopicGroups in the order MythTopic lists the topics, each with its myths in sort order."""
         order = {value: position for position, value in enumerate(MythTopic.values)}
         myths = sorted(
-            Myth.objects.live(), key=lambda myth: (order.get(myth.topic, len(order)), myth.sort_order)
+            Myth.objects.live().filter(locale_id=self.locale_id),
+            key=lambda myth: (order.get(myth.topic, len(order)), myth.sort_order),
         )
         labels = dict(MythTopic.choices)
         return [

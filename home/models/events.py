@@ -16,7 +16,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import PageManager
+from wagtail.models import Locale, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -63,6 +63,10 @@ class EventPageQuerySet(PageQuerySet):
         # Asked by public() on every listing request; which sections are private is content, so the
         # condition is remembered until the next content change.
         return kept_until_content_changes("private-sections", super().private_q)
+
+    def in_active_language(self):
+        """The reader's language's copies: every event exists in each language, translated or aliased."""
+        return self.filter(locale=Locale.get_active())
 
     def upcoming(self, now=None):
         """Events that have not yet ended, soonest first; cancelled and postponed ones stay until then."""

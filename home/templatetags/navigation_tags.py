@@ -14,16 +14,14 @@ def menu_item(url, text, page):
 
 
 def menu_from_tree(site):
-    """The home page's live, public children that editors set to show in menus."""
-    root = site.root_page
-    return [
-        menu_item(page.url, page.title, page)
-        for page in root.get_children().live().public().in_menu().specific(defer=True)
-    ]
+    """The home page's live, public children that editors set to show in menus, each in the reader's
+    language where it has a live translation (the English page otherwise, so no section goes missing)."""
+    children = site.root_page.get_children().live().public().in_menu().specific(defer=True)
+    return [menu_item(page.url, page.title, page) for page in (child.localized for child in children)]
 
 
 def menu_from_settings(links):
-    return [menu_item(link.value.url(), link.value.text(), link.value.get("page")) for link in links]
+    return [menu_item(link.value.url(), link.value.text(), link.value.localized_page()) for link in links]
 
 
 def primary_menu(request, site):

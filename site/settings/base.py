@@ -12,6 +12,8 @@ import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
+from recruitment_site.core.languages import DEFAULT_LANGUAGE_CODE, django_languages
+
 from .env import env_bool, env_float, env_int, env_list, env_positive_int, env_str
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -28,6 +30,9 @@ INSTALLED_APPS = [
     "positive_action",
     "ambassadors_network",
     "positive_action.data_protection",
+    "wagtail_localize",
+    # wagtail-localize's locale management replaces wagtail.locales (its installation guide).
+    "wagtail_localize.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -67,6 +72,9 @@ MIDDLEWARE = [
     # Serves anonymous visitors' pages from the cache before any other work (home/caching.py).
     "home.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's LocaleMiddleware, after sessions and before common as it requires. The language comes from
+    # the URL prefix (/ur/...), so the page cache above, keyed by the full URL, keeps one copy per language.
+    "home.languages.LanguageFromAddressMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -144,7 +152,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-gb"
+# The public site's languages (issue 18), listed once in recruitment_site/core/languages.py. British English
+# is the default and its URLs have no prefix; the others live under /bn/, /ur/, ... (site/urls.py).
+LANGUAGE_CODE = DEFAULT_LANGUAGE_CODE
+LANGUAGES = django_languages()
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
@@ -400,7 +413,15 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Police recruitment")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# On PostgreSQL, each language's pages are stemmed with its own text search configuration
+# (home/search_backend.py); SQLite's full-text index has no such choice.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "home.search_backend"
+        if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+        else "wagtail.search.backends.database"
+    }
+}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No staff avatars from Gravatar: it would send a hash of each staff email address to a third party.

@@ -35,3 +35,7 @@ AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 AXES_ENABLED = False
 # Two-step sign-in is switched back on by the tests that cover it.
 STAFF_TWO_FACTOR_REQUIRED = False
+# The shared demo content is English only: seven languages' translations and aliases would multiply the
+# pages every whole-site guard test walks. Tests of translations load the ones they need
+# (tests/conftest.py, the ``translated_demo_site`` fixture).
+DEMO_TRANSLATION_LANGUAGES = ()

@@ -63,7 +63,7 @@ ALLOWED[roles.DIVERSITY_LEADS] = ALLOWED[roles.DIVERSITY_TEAM] | {
     "ambassadors:export",
     "ambassador_report:index",
 }
-ALLOWED[roles.EDITORS] = ALLOWED[roles.MODERATORS] = set()
+ALLOWED[roles.EDITORS] = ALLOWED[roles.MODERATORS] = ALLOWED[roles.TRANSLATORS] = set()
 
 
 def signed_in(client, role):

@@ -11,6 +11,7 @@ from positive_action.choices import Stage
 from positive_action.models import SupportRequest
 from tests.factories import UserFactory
 from tests.helpers import soup
+from tests.home.translation_factories import translate
 
 from .factories import AmbassadorFactory
 
@@ -54,6 +55,21 @@ def test_short_link_redirects_to_the_support_page_keeping_the_code(client, suppo
 
     assert response.status_code == 302
     assert response.url == f"{support_page.url}?ref={ambassador.referral_code}"
+
+
+def test_short_link_in_a_language_leads_to_that_languages_support_page_when_there_is_one(
+    client, support_page
+):
+    ambassador = AmbassadorFactory(status=Status.ACTIVE)
+    code = ambassador.referral_code
+
+    assert client.get(f"/ur/r/{code}/").url == f"{support_page.url}?ref={code}"  # no Urdu page yet
+
+    translate(support_page.get_parent(), "ur")
+    urdu_page = translate(support_page, "ur")["ur"]
+
+    assert client.get(f"/ur/r/{code}/").url == f"/ur/get-support/?ref={code}" == f"{urdu_page.url}?ref={code}"
+    assert client.get(f"/r/{code}/").url == f"{support_page.url}?ref={code}"
 
 
 def test_referral_link_attribution_end_to_end(client, support_page):

@@ -332,7 +332,9 @@ def test_ten_and_a_hundred_events_cost_the_same_number_of_queries(client, index,
     with_hundred = count_queries(client, url)
 
     assert with_ten == with_hundred
-    assert with_hundred <= 20
+    # 21: Wagtail's routing looks up the active language's Locale on every request since the site became
+    # multilingual (issue 18; Page.route_for_request uses the root page's translation).
+    assert with_hundred <= 21
 
 
 # The upcoming-events block
@@ -403,7 +405,7 @@ def test_archive_has_its_own_canonical_address_and_breadcrumb(client, programme)
 
 
 def test_sitemap_lists_the_events_index_its_archive_and_each_event(client, programme):
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-en-gb.xml").content.decode()
 
     assert "http://testserver/events/</loc>" in sitemap
     assert "http://testserver/events/past/</loc>" in sitemap

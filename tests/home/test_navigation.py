@@ -120,7 +120,7 @@ def test_social_text_falls_back_to_search_description(client, demo_site):
 def test_sitemap_lists_live_pages_and_not_unpublished_ones(client, demo_site):
     StandardPage.objects.get(slug="accessibility-statement").unpublish()
 
-    response = client.get("/sitemap.xml")
+    response = client.get("/sitemap-en-gb.xml")
     namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     locations = [loc.text for loc in ElementTree.fromstring(response.content).iter(f"{namespace}loc")]
 

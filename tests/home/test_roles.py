@@ -31,6 +31,9 @@ EXPECTED_MENUS = {
         "places-and-communities",
         "content-library",
     },
+    # Translators edit snippets' translations; Reports holds the translation status. (Pages appear once a
+    # language's home page exists: test_translations.py.)
+    roles.TRANSLATORS: {"reports", "help", "content-library"},
     # Snippets holds the casework email templates the team writes.
     roles.DIVERSITY_TEAM: {"help", "support-queue", "ambassador-network", "snippets"},
     # Reports holds Site history, where leads read (and alone may export) the audit log.

@@ -42,13 +42,14 @@ from tests.positive_action.factories import SupportRequestFactory
 pytestmark = pytest.mark.django_db
 
 ANONYMOUS, SUPERUSER = "anonymous", "superuser"
-EDITORS, MODERATORS, TEAM, LEADS = (
+EDITORS, MODERATORS, TEAM, LEADS, TRANSLATORS = (
     roles.EDITORS,
     roles.MODERATORS,
     roles.DIVERSITY_TEAM,
     roles.DIVERSITY_LEADS,
+    roles.TRANSLATORS,
 )
-ROLES_WITHOUT_PERSONAL_DATA = (ANONYMOUS, EDITORS, MODERATORS)
+ROLES_WITHOUT_PERSONAL_DATA = (ANONYMOUS, EDITORS, MODERATORS, TRANSLATORS)
 
 PERSONAL, ACCOUNTS, STAFF, SIGN_IN = "personal data", "account administration", "staff", "sign-in"
 AREA_OF_NAMESPACE = {
@@ -77,6 +78,11 @@ AREA_OF_NAMESPACE = {
     "wagtailsettings": STAFF,
     "wagtailembeds": STAFF,
     "wagtailsnippets": STAFF,
+    # wagtail-localize's translation editor, its reports and its snippet API (which home/
+    # translation_snippets.py limits to translatable snippets): translating content, no personal data.
+    "wagtail_localize": STAFF,
+    # Adding or removing the site's languages: site configuration, like sites and workflows.
+    "wagtaillocales": ACCOUNTS,
 }
 # Content snippets (home app): myths, officer stories, boroughs, communities, their choosers.
 CONTENT_SNIPPET_NAMESPACE = re.compile(r"^wagtailsnippet(s|choosers)_home_\w+$")
@@ -97,6 +103,10 @@ AREA_OF_NAME = {
     "wagtailadmin_workflows:task_chosen": STAFF,
     # Issuing a two-step sign-in enrolment link is half of someone's sign-in: for user administrators.
     "two_factor_issue_enrolment_link": ACCOUNTS,
+    # Translation status, submitting a translation and clearing its review flag (home/translation_views.py).
+    "translation_status": STAFF,
+    "translation_submit": STAFF,
+    "translation_review_clear": STAFF,
 }
 # Wagtail's deliberate error page for testing error reporting: a 500 by design for signed-in staff.
 DELIBERATE_ERROR = "wagtailadmin_error_test"
@@ -298,10 +308,10 @@ def test_anonymous_visitors_get_no_admin_page_but_sign_in(person):
     assert not opened
 
 
-@pytest.mark.parametrize("role", [EDITORS, MODERATORS, TEAM, LEADS])
+@pytest.mark.parametrize("role", [EDITORS, MODERATORS, TRANSLATORS, TEAM, LEADS])
 def test_staff_are_refused_the_areas_their_role_does_not_cover(person, role):
     staff = client_for(role)
-    forbidden_areas = {ACCOUNTS} | ({PERSONAL} if role in (EDITORS, MODERATORS) else set())
+    forbidden_areas = {ACCOUNTS} | ({PERSONAL} if role in (EDITORS, MODERATORS, TRANSLATORS) else set())
     opened = []
     for path, area in admin_paths(person):
         if area not in forbidden_areas:
@@ -424,7 +434,7 @@ def personal_data_statuses(role, person):
     return statuses, redirects
 
 
-@pytest.mark.parametrize("role", [EDITORS, MODERATORS])
+@pytest.mark.parametrize("role", [EDITORS, MODERATORS, TRANSLATORS])
 def test_editors_and_moderators_get_no_personal_data_url_with_a_page(person, role):
     statuses, redirects = personal_data_statuses(role, person)
 

@@ -9,7 +9,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from home.models import Borough, Community, HomePage, SiteSettings, StandardPage
 
@@ -17,6 +17,7 @@ from .ambassadors import load_ambassador_demo
 from .events import ensure_demo_events
 from .library import load_content_library
 from .support import load_support_demo
+from .translations import load_translations
 
 FORCE_NAME = "Capital Police Service"
 
@@ -187,7 +188,7 @@ def site_address():
 
 
 def ensure_home_page():
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
     if home:
         return home
     root = Page.objects.get(depth=1)
@@ -280,4 +281,6 @@ def load_demo_content():
     load_support_demo(home, site)
     load_ambassador_demo(home)
     ensure_main_menu(home)
+    # Every language unless the settings name fewer (the test settings name none).
+    load_translations(getattr(settings, "DEMO_TRANSLATION_LANGUAGES", None))
     return home

@@ -4,6 +4,7 @@ status, with a few support registrations referred through them. Idempotent, like
 from datetime import timedelta
 
 from django.utils import timezone
+from wagtail.models import Locale
 
 from ambassadors_network.models import (
     Ambassador,
@@ -170,7 +171,7 @@ PATHS = {
 
 
 def ensure_programme_page(home):
-    page = AmbassadorProgrammePage.objects.first()
+    page = AmbassadorProgrammePage.objects.filter(locale=Locale.get_default()).first()
     if page:
         return page
     page = AmbassadorProgrammePage(**PROGRAMME_COPY)

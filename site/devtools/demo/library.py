@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from PIL import Image as PillowImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
+from wagtail.models import Locale
 
 from home.choices import MythTopic
 from home.models import (
@@ -176,7 +177,9 @@ def demo_image(title, description, seed):
 def ensure_myths():
     for order, (topic, myth, fact, source) in enumerate(MYTHS):
         Myth.objects.get_or_create(
-            myth=myth, defaults={"topic": topic, "fact": fact, "source_url": source, "sort_order": order}
+            myth=myth,
+            locale=Locale.get_default(),
+            defaults={"topic": topic, "fact": fact, "source_url": source, "sort_order": order},
         )
 
 
@@ -184,7 +187,9 @@ def ensure_officer_stories():
     image = demo_image("City skyline at dawn (small)", "", seed=3)
     for position, (name, quote) in enumerate(OFFICER_STORIES):
         OfficerStory.objects.get_or_create(
-            name=name, defaults={"quote": quote, "image": image if position == 0 else None}
+            name=name,
+            locale=Locale.get_default(),
+            defaults={"quote": quote, "image": image if position == 0 else None},
         )
 
 
@@ -203,7 +208,7 @@ def ensure_child(parent, model, slug, **fields):
 
 
 def story(name):
-    return {"story": OfficerStory.objects.get(name=name)}
+    return {"story": OfficerStory.objects.get(name=name, locale=Locale.get_default())}
 
 
 def call_to_action(heading, description, page, label=""):

@@ -9,6 +9,7 @@ DEMO_ACCOUNTS = [
     ("admin", None, "Superuser: everything"),
     ("editor", roles.EDITORS, "Writes pages and snippets, submits them for moderation"),
     ("moderator", roles.MODERATORS, "Reviews and publishes"),
+    ("translator", roles.TRANSLATORS, "Edits translations only, submits them for moderation"),
     ("diversity", roles.DIVERSITY_TEAM, "Works the support and ambassador queues"),
     ("lead", roles.DIVERSITY_LEADS, "As the team, plus exports and equality reports"),
 ]
