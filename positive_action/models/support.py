@@ -12,7 +12,6 @@ from positive_action.choices import (
     FINISHED_STAGES,
     ApplicationProgress,
     ContactKind,
-    ContactMethod,
     HeardAbout,
     RoleOfInterest,
     Stage,
@@ -87,12 +86,6 @@ class SupportRequest(PublicSubmission):
     """One person's registration and the diversity team's work with them. Equality answers are kept
     apart in EqualityMonitoring and never read here."""
 
-    preferred_contact = models.CharField(
-        _("preferred contact method"),
-        max_length=10,
-        choices=ContactMethod.choices,
-        default=ContactMethod.EMAIL,
-    )
     borough = models.ForeignKey(
         "home.Borough",
         verbose_name=_("borough of residence"),
