@@ -17,6 +17,7 @@ from positive_action.choices import (
     Stage,
     SupportType,
 )
+from recruitment_site.core.contact import INTERPRETER_WANTED
 from recruitment_site.core.dates import months_before, start_of_day
 from recruitment_site.core.models import PublicSubmission
 from recruitment_site.core.working_days import working_days_before
@@ -58,6 +59,9 @@ class SupportRequestQuerySet(models.QuerySet):
 
     def wanting(self, support_type):
         return self.filter(support_wanted__contains=f"{SUPPORT_SEPARATOR}{support_type}{SUPPORT_SEPARATOR}")
+
+    def wanting_interpreter(self):
+        return self.filter(interpreter__in=INTERPRETER_WANTED)
 
     def open_for_email(self, email, window_days):
         since = timezone.now() - timedelta(days=window_days)

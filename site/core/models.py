@@ -106,6 +106,15 @@ class PublicSubmission(models.Model):
         if self.preferred_contact not in CALL_METHODS:
             self.callback_time = ""
 
+    def get_contact_language_summary(self):
+        """For lists: the preferred language, and an interpreter when one is or may be wanted."""
+        language = self.get_contact_language_display()
+        if self.interpreter == Interpreter.YES:
+            return _("%(language)s, interpreter wanted") % {"language": language}
+        if self.interpreter == Interpreter.NOT_SURE:
+            return _("%(language)s, interpreter: not sure") % {"language": language}
+        return language
+
     @property
     def email_language(self):
         """The language their emails are written in: the one they asked to be contacted in."""
