@@ -39,7 +39,8 @@ def language_option(language, page_language):
     )
     if language.code == page_language:
         return own_name
-    return format_html("{} ({})", own_name, gettext(language.english_name))
+    # A dash, not brackets: "Kurdî (Kurmancî)" has brackets of its own.
+    return format_html("{} – {}", own_name, gettext(language.english_name))
 
 
 def contact_language_choices():

@@ -165,7 +165,7 @@ def language_summary(record):
     name = record.get_contact_language_display()
     if language.code != DEFAULT_LANGUAGE_CODE:
         name = format_html(
-            '{} (<span lang="{}" dir="{}">{}</span>)',
+            '{} – <span lang="{}" dir="{}">{}</span>',
             name,
             language.code,
             language.direction,

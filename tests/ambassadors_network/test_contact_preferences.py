@@ -65,7 +65,7 @@ def test_list_filters_and_shows_language_and_record_states_the_preferences(clien
     assert english.reference in by_interpreter and tamil.reference not in by_interpreter
     assert "Tamil, interpreter wanted" in cells
     assert "Phone call · good time to call: Any time" in record
-    assert "Tamil ( தமிழ் )" in record and "Interpreter wanted: Yes" in record
+    assert "Tamil – தமிழ்" in record and "Interpreter wanted: Yes" in record
 
 
 def test_export_carries_the_contact_preferences(client):
