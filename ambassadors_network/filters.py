@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
 from home.models import Borough, Community
+from positive_action.filters import yes_no_filter
+from recruitment_site.core.contact import INTERPRETER_WANTED, language_field_choices
 
 from .models import Ambassador, NetworkType, Referral, Status
 
@@ -24,6 +26,14 @@ class AmbassadorFilterSet(WagtailFilterSet):
         label=_("Community"), field_name="communities", queryset=Community.objects.all()
     )
     language = django_filters.CharFilter(label=_("Language"), method="filter_language")
+    contact_language = django_filters.ChoiceFilter(
+        label=_("Preferred language"), choices=language_field_choices()
+    )
+    interpreter_wanted = yes_no_filter(
+        label=_("Interpreter wanted"),
+        help_text=_("Yes includes those who were not sure"),
+        method="filter_interpreter_wanted",
+    )
     network = django_filters.ChoiceFilter(
         label=_("Network type"), field_name="networks__network", choices=NetworkType.choices
     )
@@ -37,6 +47,11 @@ class AmbassadorFilterSet(WagtailFilterSet):
 
     def filter_language(self, queryset, name, value):
         return queryset.speaking(value)
+
+    def filter_interpreter_wanted(self, queryset, name, value):
+        return (
+            queryset.wanting_interpreter() if value else queryset.exclude(interpreter__in=INTERPRETER_WANTED)
+        )
 
     def filter_spam_review(self, queryset, name, value):
         return queryset.held_for_spam_review() if value == "held" else queryset

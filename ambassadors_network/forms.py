@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from home.models import Borough, Community
+from positive_action.contact_preferences import CONTACT_FIELD_ORDER, ContactPreferencesForm
 from positive_action.forms_mixin import AccessibleFormMixin
 from recruitment_site.core.phone import valid_phone
 
@@ -24,8 +25,9 @@ REQUIRED_MESSAGES = {
 }
 
 
-class AmbassadorSignupForm(AccessibleFormMixin, forms.Form):
+class AmbassadorSignupForm(AccessibleFormMixin, ContactPreferencesForm):
     autocomplete = {"name": "name", "email": "email", "phone": "tel", "organisation": "organization"}
+    field_order = CONTACT_FIELD_ORDER
 
     name = forms.CharField(label=_("Full name"), max_length=150)
     email = forms.EmailField(

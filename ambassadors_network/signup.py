@@ -65,6 +65,7 @@ def record_fields(form):
         "name": data["name"],
         "email": data["email"],
         "phone": data["phone"],
+        **form.contact_preferences(),
         "organisation": data["organisation"],
         "community_role": data["community_role"],
         "other_communities": data["other_communities"],

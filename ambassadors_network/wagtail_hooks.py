@@ -68,6 +68,12 @@ class AmbassadorViewSet(ModelViewSet):
         Column("reference", label=_("Reference"), sort_key="reference"),
         Column("get_status_display", label=_("Status"), sort_key="status"),
         Column("organisation", label=_("Organisation")),
+        Column(
+            "contact_language",
+            label=_("Language"),
+            accessor="get_contact_language_summary",
+            sort_key="contact_language",
+        ),
         Column("created", label=_("Signed up"), sort_key="created"),
     ]
     list_per_page = 50
@@ -76,6 +82,10 @@ class AmbassadorViewSet(ModelViewSet):
         "name",
         "email",
         "phone",
+        "preferred_contact",
+        "callback_time",
+        "contact_language",
+        "interpreter",
         "organisation",
         "community_role",
         "boroughs",

@@ -4,11 +4,8 @@ code; changing one needs a data migration for existing records."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class ContactMethod(models.TextChoices):
-    EMAIL = "email", _("Email")
-    PHONE = "phone", _("Phone")
-    EITHER = "either", _("Either")
+# Every kind of record asks how to contact the person, so these live in the shared layer.
+from recruitment_site.core.contact import CallbackTime, ContactMethod, Interpreter  # noqa: F401
 
 
 class RoleOfInterest(models.TextChoices):

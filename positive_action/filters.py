@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from home.models import Borough
+from recruitment_site.core.contact import INTERPRETER_WANTED, language_field_choices
 
 from .choices import HeardAbout, Stage, SupportType
 from .models import SupportRequest, SupportSettings
@@ -51,6 +52,14 @@ class SupportRequestFilterSet(WagtailFilterSet):
     owner = django_filters.ChoiceFilter(label=_("Owner"), choices=owner_choices, method="filter_owner")
     created = django_filters.DateFromToRangeFilter(label=_("Registered"), widget=DateRangePickerWidget)
     heard_about = django_filters.ChoiceFilter(label=_("Referral source"), choices=HeardAbout.choices)
+    contact_language = django_filters.ChoiceFilter(
+        label=_("Preferred language"), choices=language_field_choices()
+    )
+    interpreter_wanted = yes_no_filter(
+        label=_("Interpreter wanted"),
+        help_text=_("Yes includes those who were not sure"),
+        method="filter_interpreter_wanted",
+    )
     has_referral_code = yes_no_filter(label=_("Came through a referral link"), method="filter_referral_code")
     overdue = yes_no_filter(label=_("Overdue"), method="filter_overdue")
     due_today = yes_no_filter(label=_("Next contact is today"), method="filter_due_today")
@@ -95,6 +104,11 @@ class SupportRequestFilterSet(WagtailFilterSet):
         if value == "unassigned":
             return queryset.filter(owner__isnull=True)
         return queryset.filter(owner_id=value)
+
+    def filter_interpreter_wanted(self, queryset, name, value):
+        return (
+            queryset.wanting_interpreter() if value else queryset.exclude(interpreter__in=INTERPRETER_WANTED)
+        )
 
     def filter_referral_code(self, queryset, name, value):
         return queryset.filter(referral_code__isnull=not value)

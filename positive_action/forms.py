@@ -7,7 +7,8 @@ from home.caching import cached_under_content_version, content_version
 from home.models import Borough
 from recruitment_site.core.phone import valid_phone
 
-from .choices import ApplicationProgress, ContactMethod, HeardAbout, RoleOfInterest, SupportType
+from .choices import ApplicationProgress, HeardAbout, RoleOfInterest, SupportType
+from .contact_preferences import CONTACT_FIELD_ORDER, ContactPreferencesForm
 from .forms_mixin import AccessibleFormMixin
 from .models.equality import QUESTIONS
 
@@ -38,8 +39,9 @@ def radio(label, choices, required=True, help_text=""):
     )
 
 
-class SupportRegistrationForm(AccessibleFormMixin, forms.Form):
+class SupportRegistrationForm(AccessibleFormMixin, ContactPreferencesForm):
     autocomplete = {"name": "name", "email": "email", "phone": "tel"}
+    field_order = CONTACT_FIELD_ORDER
 
     name = forms.CharField(label=_("Full name"), max_length=150)
     email = forms.EmailField(
@@ -49,10 +51,12 @@ class SupportRegistrationForm(AccessibleFormMixin, forms.Form):
         label=_("Phone number"),
         max_length=32,
         required=False,
-        help_text=_("A UK number, or an international number starting with +"),
+        help_text=_(
+            "Needed for a phone call, WhatsApp or text messages. A UK number, or an international number "
+            "starting with +"
+        ),
         widget=forms.TextInput(attrs={"type": "tel"}),
     )
-    preferred_contact = radio(_("How should we contact you?"), ContactMethod.choices)
     borough = forms.ChoiceField(label=_("Where do you live?"), choices=())
     role_of_interest = radio(_("Which role interests you?"), RoleOfInterest.choices)
     application_progress = radio(_("Where are you in the application process?"), ApplicationProgress.choices)
@@ -83,7 +87,6 @@ class SupportRegistrationForm(AccessibleFormMixin, forms.Form):
     error_messages_by_field = {
         "name": _("Enter your full name"),
         "email": _("Enter your email address"),
-        "preferred_contact": _("Select how we should contact you"),
         "borough": _("Select where you live"),
         "role_of_interest": _("Select the role that interests you"),
         "application_progress": _("Select where you are in the application process"),
@@ -115,15 +118,6 @@ class SupportRegistrationForm(AccessibleFormMixin, forms.Form):
                 _("Enter a phone number, like 020 7946 0123, 07700 900 982 or +33 6 12 34 56 78")
             )
         return phone
-
-    def clean_contact_phone(self, cleaned):
-        if cleaned.get("preferred_contact") == ContactMethod.PHONE and not cleaned.get("phone"):
-            self.add_error("phone", _("Enter a phone number, as you asked us to phone you"))
-
-    def clean(self):
-        cleaned = super().clean()
-        self.clean_contact_phone(cleaned)
-        return cleaned
 
     def borough_instance(self):
         slug = self.cleaned_data["borough"]

@@ -4,6 +4,7 @@ emails are written in one transaction, or not at all (the flow itself is Submiss
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .contact_preferences import first_contact_promise
 from .forms import SupportRegistrationForm
 from .models.equality import EqualityMonitoring
 from .models.support import SupportRequest, SupportRequestEvent
@@ -22,6 +23,14 @@ class SupportRegistrationFlow(SubmissionFlow):
     confirmation_subject = _("Your registration for support: %(reference)s")
     team_subject = _("New registration: %(reference)s")
     team_subject_joined = _("Registered again: %(reference)s")
+
+    @classmethod
+    def confirmation_context(cls, record, service):
+        return {
+            "first_contact": first_contact_promise(
+                record.preferred_contact, service.first_contact_working_days
+            )
+        }
 
     def initial_data(self):
         # An ambassador's short link (/r/<code>/) arrives with ?ref=<code>.
@@ -50,6 +59,9 @@ class SupportRegistrationFlow(SubmissionFlow):
         fields = record_fields(form)
         answers = {
             "preferred_contact": fields["preferred_contact"],
+            "callback_time": fields["callback_time"],
+            "contact_language": fields["contact_language"],
+            "interpreter": fields["interpreter"],
             "phone": fields["phone"],
             "role_of_interest": fields["role_of_interest"],
             "application_progress": fields["application_progress"],
@@ -76,7 +88,7 @@ def record_fields(form):
         "name": data["name"],
         "email": data["email"],
         "phone": data["phone"],
-        "preferred_contact": data["preferred_contact"],
+        **form.contact_preferences(),
         "borough": form.borough_instance(),
         "role_of_interest": data["role_of_interest"],
         "application_progress": data["application_progress"],

@@ -33,7 +33,7 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
@@ -312,29 +312,45 @@ class SubmissionFlow(ABC):
     @classmethod
     def queue_emails(cls, record, reference, service, joined=False):
         """The person's confirmation and the team's notice, written to the outbox in the caller's
-        transaction; also used when a submission held for spam review is released."""
+        transaction; also used when a submission held for spam review is released.
+
+        Both are rendered here, and the outbox keeps the finished subject and body: a retry, or a worker
+        running in another language, sends exactly what was written. So the language is chosen here, from
+        the record: the person's email in the language they asked to be contacted in (whoever triggers it,
+        a visitor on any page or staff releasing a held submission), the team's in the site's default."""
         context = {"record": record, "reference": reference, "service": service, "joined": joined}
-        emails = [
-            dict(
-                reference=record.reference,
-                recipient=record.email,
-                subject=cls.confirmation_subject % {"reference": reference},
-                body=render_to_string(f"{cls.email_folder}/confirmation.txt", context),
-                kind="confirmation",
-            )
-        ]
+        with translation.override(record.email_language):
+            confirmation_context = {**context, **cls.confirmation_context(record, service)}
+            emails = [cls.confirmation_email(record, reference, confirmation_context)]
         if service.team_email:
-            context["admin_url"] = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-                cls.admin_url_name, args=[record.pk]
-            )
-            subject = cls.team_subject_joined if joined else cls.team_subject
-            emails.append(
-                dict(
-                    reference=record.reference,
-                    recipient=service.team_email,
-                    subject=subject % {"reference": record.reference},
-                    body=render_to_string(f"{cls.email_folder}/team_notification.txt", context),
-                    kind="team notification",
-                )
-            )
+            with translation.override(settings.LANGUAGE_CODE):
+                emails.append(cls.team_email(record, service, joined, context))
         queue_emails(emails)
+
+    @classmethod
+    def confirmation_context(cls, record, service):
+        """What a form's confirmation template needs beyond the record, computed in the person's language."""
+        return {}
+
+    @classmethod
+    def confirmation_email(cls, record, reference, context):
+        return dict(
+            reference=record.reference,
+            recipient=record.email,
+            subject=cls.confirmation_subject % {"reference": reference},
+            body=render_to_string(f"{cls.email_folder}/confirmation.txt", context),
+            kind="confirmation",
+        )
+
+    @classmethod
+    def team_email(cls, record, service, joined, context):
+        admin_path = reverse(cls.admin_url_name, args=[record.pk])
+        context = {**context, "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + admin_path}
+        subject = cls.team_subject_joined if joined else cls.team_subject
+        return dict(
+            reference=record.reference,
+            recipient=service.team_email,
+            subject=subject % {"reference": record.reference},
+            body=render_to_string(f"{cls.email_folder}/team_notification.txt", context),
+            kind="team notification",
+        )

@@ -98,6 +98,10 @@ class SupportQueueViewSet(SnippetViewSet):
         "email",
         "phone",
         "get_preferred_contact_display",
+        "get_callback_time_display",
+        "get_contact_language_display",
+        "get_interpreter_display",
+        "get_language_display",
         "get_borough_display",
         "get_role_of_interest_display",
         "get_application_progress_display",
@@ -112,6 +116,10 @@ class SupportQueueViewSet(SnippetViewSet):
     ]
     export_headings = {
         "get_preferred_contact_display": _("Preferred contact"),
+        "get_callback_time_display": _("Good time to call"),
+        "get_contact_language_display": _("Preferred language"),
+        "get_interpreter_display": _("Interpreter wanted"),
+        "get_language_display": _("Form sent in"),
         "get_borough_display": _("Borough"),
         "get_role_of_interest_display": _("Role of interest"),
         "get_application_progress_display": _("Where they are"),
@@ -126,6 +134,9 @@ class SupportQueueViewSet(SnippetViewSet):
         FieldPanel("email"),
         FieldPanel("phone"),
         FieldPanel("preferred_contact"),
+        FieldPanel("callback_time"),
+        FieldPanel("contact_language"),
+        FieldPanel("interpreter"),
         FieldPanel("borough"),
         FieldPanel("access_needs"),
     ]

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from positive_action.models.timeline import TimelineEntry
+from recruitment_site.core.contact import INTERPRETER_WANTED
 from recruitment_site.core.dates import months_before
 from recruitment_site.core.models import PublicSubmission
 
@@ -42,6 +43,9 @@ class AmbassadorQuerySet(models.QuerySet):
 
     def with_email(self, email):
         return self.filter(email__iexact=email.strip())
+
+    def wanting_interpreter(self):
+        return self.filter(interpreter__in=INTERPRETER_WANTED)
 
     def speaking(self, language):
         return self.filter(languages__icontains=language.strip())

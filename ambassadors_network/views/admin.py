@@ -18,6 +18,7 @@ from positive_action.models import SupportSettings
 from positive_action.removal import delete_as_spam
 from positive_action.timeline import merged_timeline
 from positive_action.views.audited import AuditedListMixin, AuditedRecordMixin
+from positive_action.views.record import contact_summary, language_summary
 
 from ..admin_forms import ContactForm, NoteForm, StatusChangeForm
 from ..events import network_meetings
@@ -88,6 +89,8 @@ class AmbassadorRecordView(AuditedRecordMixin, InspectView):
                 else "",
                 "network_meetings": meetings,
                 "referrals": referral_summary(ambassador),
+                "contact_summary": contact_summary(ambassador),
+                "language_summary": language_summary(ambassador),
             }
         )
         return context

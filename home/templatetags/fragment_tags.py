@@ -2,6 +2,7 @@
 cache under the content version (home/caching.py), and {% site_name %} from the same cache."""
 
 from django import template
+from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
@@ -57,4 +58,6 @@ def form_questions(context, template_name):
     if context["form"].is_bound:
         return render()
     request = context.get("request")
-    return mark_safe(shared(request, f"form-questions:{template_name}", [context["page"].pk], render))
+    # The labels, and the language the contact-language question starts on, follow the page's language.
+    vary_on = [context["page"].pk, translation.get_language()]
+    return mark_safe(shared(request, f"form-questions:{template_name}", vary_on, render))

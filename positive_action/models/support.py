@@ -12,12 +12,12 @@ from positive_action.choices import (
     FINISHED_STAGES,
     ApplicationProgress,
     ContactKind,
-    ContactMethod,
     HeardAbout,
     RoleOfInterest,
     Stage,
     SupportType,
 )
+from recruitment_site.core.contact import INTERPRETER_WANTED
 from recruitment_site.core.dates import months_before, start_of_day
 from recruitment_site.core.models import PublicSubmission
 from recruitment_site.core.working_days import working_days_before
@@ -60,6 +60,9 @@ class SupportRequestQuerySet(models.QuerySet):
     def wanting(self, support_type):
         return self.filter(support_wanted__contains=f"{SUPPORT_SEPARATOR}{support_type}{SUPPORT_SEPARATOR}")
 
+    def wanting_interpreter(self):
+        return self.filter(interpreter__in=INTERPRETER_WANTED)
+
     def open_for_email(self, email, window_days):
         since = timezone.now() - timedelta(days=window_days)
         return self.open().filter(email__iexact=email, created__gte=since).order_by("-created")
@@ -87,12 +90,6 @@ class SupportRequest(PublicSubmission):
     """One person's registration and the diversity team's work with them. Equality answers are kept
     apart in EqualityMonitoring and never read here."""
 
-    preferred_contact = models.CharField(
-        _("preferred contact method"),
-        max_length=10,
-        choices=ContactMethod.choices,
-        default=ContactMethod.EMAIL,
-    )
     borough = models.ForeignKey(
         "home.Borough",
         verbose_name=_("borough of residence"),

@@ -50,6 +50,7 @@ XLSX_WIDTHS = {
     "created": 17,
     "first_contacted_at": 17,
     "next_contact_date": 14,
+    "get_callback_time_display": 24,
 }
 
 
@@ -240,6 +241,12 @@ def list_columns():
             "borough", label=gettext_lazy("Borough"), accessor="get_borough_display", sort_key="borough__name"
         ),
         Column("stage", label=gettext_lazy("Stage"), accessor="get_stage_display", sort_key="stage"),
+        Column(
+            "contact_language",
+            label=gettext_lazy("Language"),
+            accessor="get_contact_language_summary",
+            sort_key="contact_language",
+        ),
         Column("owner", label=gettext_lazy("Owner"), accessor=owner_name, sort_key="owner__first_name"),
         DateColumn("created", label=gettext_lazy("Registered"), sort_key="created"),
         NextContactColumn(

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -15,6 +16,7 @@ from wagtail import hooks
 from wagtail.snippets.views.snippets import InspectView
 
 from recruitment_site.core.admin_pages import forbidden
+from recruitment_site.core.languages import DEFAULT_LANGUAGE_CODE, get_language
 from recruitment_site.core.working_days import add_working_days
 
 from ..days import day_with_distance
@@ -142,15 +144,38 @@ def next_contact_summary(record):
 
 
 def contact_summary(record):
-    """The preferred way to reach them, with tap-to-call and email links."""
+    """The preferred way to reach them and a good time to call, with tap-to-call and email links."""
     links = [format_html('<a href="mailto:{}">{}</a>', record.email, record.email)] if record.email else []
     if record.phone:
         links.append(format_html('<a href="tel:{}">{}</a>', record.phone.replace(" ", ""), record.phone))
-    return format_html(
-        "{}<br>{}",
-        record.get_preferred_contact_display(),
-        format_html_join(" · ", "{}", ((link,) for link in links)),
-    )
+    method = record.get_preferred_contact_display()
+    if record.callback_time:
+        method = format_html(
+            "{} · {}", method, _("good time to call: %(time)s") % {"time": record.get_callback_time_display()}
+        )
+    return format_html("{}<br>{}", method, format_html_join(" · ", "{}", ((link,) for link in links)))
+
+
+def language_summary(record):
+    """The language to contact them in (also in its own script, as they chose it), whether they want an
+    interpreter, and the language of the form when it was another."""
+    if not record.contact_language:
+        return "—"  # anonymised
+    language = get_language(record.contact_language)
+    name = record.get_contact_language_display()
+    if language.code != DEFAULT_LANGUAGE_CODE:
+        name = format_html(
+            '{} – <span lang="{}" dir="{}">{}</span>',
+            name,
+            language.code,
+            language.direction,
+            language.name_local,
+        )
+    interpreter = record.get_interpreter_display() or _("not answered")
+    lines = [name, _("Interpreter wanted: %(answer)s") % {"answer": interpreter}]
+    if record.language and record.language != record.contact_language:
+        lines.append(_("Form sent in %(language)s") % {"language": record.get_language_display()})
+    return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in lines))
 
 
 def record_summary(record, service):
@@ -161,6 +186,7 @@ def record_summary(record, service):
         (_("Next contact"), next_contact_summary(record)),
         (_("First contact"), first_contact_summary(record, service.first_contact_working_days)),
         (_("Preferred contact"), contact_summary(record)),
+        (_("Preferred language"), language_summary(record)),
     ]
     for describe in hooks.get_hooks(RECORD_SUMMARY_HOOK):
         items.extend(describe(record))

@@ -5,6 +5,15 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .contact import (
+    CALL_METHODS,
+    PHONE_METHODS,
+    CallbackTime,
+    ContactMethod,
+    Interpreter,
+    language_field_choices,
+)
+from .languages import DEFAULT_LANGUAGE_CODE
 from .text import plain_text
 
 
@@ -27,6 +36,39 @@ class PublicSubmission(models.Model):
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("email"), max_length=254, db_index=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    # How and in which language to contact them (issue 19); all personal, so retention clears them.
+    preferred_contact = models.CharField(
+        _("preferred contact method"),
+        max_length=10,
+        choices=ContactMethod.choices,
+        default=ContactMethod.EMAIL,
+    )
+    callback_time = models.CharField(
+        _("good time to call"),
+        max_length=10,
+        choices=CallbackTime.choices,
+        blank=True,
+        help_text=_("Kept only for a phone call or WhatsApp"),
+    )
+    contact_language = models.CharField(
+        _("preferred language"),
+        max_length=10,
+        choices=language_field_choices(),
+        default=DEFAULT_LANGUAGE_CODE,
+        db_index=True,
+        help_text=_("The language they would like to be contacted in; their confirmation email was in it"),
+    )
+    interpreter = models.CharField(
+        _("interpreter wanted"), max_length=10, choices=Interpreter.choices, blank=True
+    )
+    language = models.CharField(
+        _("language of the form"),
+        max_length=10,
+        choices=language_field_choices(),
+        default=DEFAULT_LANGUAGE_CODE,
+        editable=False,
+        help_text=_("The language of the pages when they sent the form"),
+    )
     consented_at = models.DateTimeField(_("consented to contact and the privacy notice at"))
     needs_spam_review = models.BooleanField(
         _("needs spam review"),
@@ -52,7 +94,42 @@ class PublicSubmission(models.Model):
             setattr(self, field.attname, plain_text(value))
             if not field.blank and not getattr(self, field.attname).strip():
                 raise ValidationError({field.name: field.error_messages["blank"]})
+        self.clean_contact_preferences()
+
+    def clean_contact_preferences(self):
+        """The same rules as the public forms' when staff correct a record: a method that needs a number
+        has one, and a good time to call is kept only for a call."""
+        if self.preferred_contact in PHONE_METHODS and not self.phone.strip():
+            raise ValidationError(
+                {"phone": _("Enter their phone number, or choose a contact method that needs none")}
+            )
+        if self.preferred_contact not in CALL_METHODS:
+            self.callback_time = ""
+
+    def get_contact_language_summary(self):
+        """For lists: the preferred language, and an interpreter when one is or may be wanted."""
+        language = self.get_contact_language_display()
+        if self.interpreter == Interpreter.YES:
+            return _("%(language)s, interpreter wanted") % {"language": language}
+        if self.interpreter == Interpreter.NOT_SURE:
+            return _("%(language)s, interpreter: not sure") % {"language": language}
+        return language
+
+    @property
+    def email_language(self):
+        """The language their emails are written in: the one they asked to be contacted in."""
+        return self.contact_language or self.language or DEFAULT_LANGUAGE_CODE
 
     # Fields retention clears or truncates on every kind of record, beside each model's own.
-    personal_fields = ("name", "email", "phone", "spam_reason")
+    personal_fields = (
+        "name",
+        "email",
+        "phone",
+        "spam_reason",
+        "preferred_contact",
+        "callback_time",
+        "contact_language",
+        "interpreter",
+        "language",
+    )
     dated_fields = ("consented_at", "created")

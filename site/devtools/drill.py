@@ -348,6 +348,7 @@ def ambassador_answers(unit, tab):
         ("name", f"Drill Ambassador {unit.number}"),
         ("email", unit.email),
         ("phone", "020 7946 0123"),
+        ("preferred_contact", "email"),
         ("organisation", "Drill Community Group"),
         ("community_role", "faith_leader"),
         ("boroughs", "newham"),

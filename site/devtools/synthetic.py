@@ -24,7 +24,6 @@ from home.roles import DIVERSITY_TEAM
 from positive_action.choices import (
     FINISHED_STAGES,
     ApplicationProgress,
-    ContactMethod,
     HeardAbout,
     RoleOfInterest,
     Stage,
@@ -32,6 +31,8 @@ from positive_action.choices import (
 )
 from positive_action.models import SupportRequest, SupportRequestEvent
 from recruitment_site.core.references import ALPHABET
+
+from .contact_mix import contact_preferences
 
 SYNTHETIC_DOMAIN = "synthetic.invalid"
 SYNTHETIC_PREFIX = "SY"
@@ -187,6 +188,7 @@ def add_ambassadors(rng, count, batch_size):
                 name=name,
                 email=email,
                 phone=phone or "07700900000",
+                **contact_preferences(rng, has_phone=True),
                 community_role=rng.choice(CommunityRole.values),
                 languages=rng.choice(["English", "English, Bengali", "English, Polish", "English, Somali"]),
                 time_commitment=rng.choice(TimeCommitment.values),
@@ -232,7 +234,7 @@ def support_request(rng, reference, number, context):
         name=name,
         email=email,
         phone=phone,
-        preferred_contact=rng.choice(ContactMethod.values),
+        **contact_preferences(rng, has_phone=bool(phone)),
         borough_id=rng.choice(context["boroughs"]) if context["boroughs"] and rng.random() < 0.92 else None,
         role_of_interest=rng.choice(RoleOfInterest.values),
         application_progress=rng.choice(ApplicationProgress.values),

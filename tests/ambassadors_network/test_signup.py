@@ -40,6 +40,7 @@ def valid_data(**overrides):
         "name": "Test Ambassador",
         "email": "test.ambassador@example.org",
         "phone": "020 7946 0123",
+        "preferred_contact": "phone",
         "organisation": "Test Community Group",
         "community_role": "faith_leader",
         "boroughs": ["newham", "brent"],

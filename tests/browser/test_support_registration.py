@@ -34,12 +34,24 @@ def fill_in_registration(page):
     page.check("#id_consent")
 
 
-def test_register_then_team_finds_record_and_editor_cannot(live_demo_site, new_page):
+def choose_whatsapp_in_the_evening_in_bengali_with_an_interpreter(page, shots):
+    """The contact questions as a person with JavaScript sees them: the call time appears with WhatsApp."""
+    call_time = page.get_by_role("group", name="When is a good time to call you?")
+    assert call_time.is_hidden()  # email is chosen
+    page.get_by_label("WhatsApp").check()
+    call_time.get_by_label("Evening (5pm to 8pm)").check()
+    page.get_by_role("group", name="Which language would you like us to use?").get_by_label("Bengali").check()
+    page.get_by_role("group", name="Would you like an interpreter").get_by_label("Yes").check()
+    page.locator(".registration-form").screenshot(path=shots / "contact-preferences.png")
+
+
+def test_register_then_team_finds_record_and_editor_cannot(live_demo_site, new_page, tmp_path):
     SupportRequest.objects.all().delete()
     mail.outbox = []
     person = new_page()
     person.goto(live_demo_site + FORM)
     fill_in_registration(person)
+    choose_whatsapp_in_the_evening_in_bengali_with_an_interpreter(person, tmp_path)
     person.get_by_role("button", name="Register for support").click()
 
     person.get_by_role("heading", name="Registration received").wait_for()
@@ -56,6 +68,11 @@ def test_register_then_team_finds_record_and_editor_cannot(live_demo_site, new_p
     team.get_by_role("link", name=reference).click()
     team.get_by_text("Amina Okafor").first.wait_for()
     assert "Registered" in team.content()
+    summary = team.locator(".support-record-summary").inner_text()
+    assert "WhatsApp · good time to call: Evening (5pm to 8pm)" in summary
+    assert "Bengali – বাংলা" in summary and "Interpreter wanted: Yes" in summary
+    team.locator(".support-record-summary").screenshot(path=tmp_path / "record-summary.png")
+    assert (record.contact_language, record.interpreter, record.language) == ("bn", "yes", "en-gb")
 
     editor = new_page()
     sign_in_to_admin(editor, live_demo_site, UserFactory(role=roles.EDITORS))
@@ -139,6 +156,8 @@ def register_without_javascript(live_demo_site, chromium):
         SupportRequest.objects.all().delete()
         page = context.new_page()
         page.goto(live_demo_site + FORM)
+        # Without the script the call-time question is always there, its hint saying when to answer it.
+        assert page.get_by_text("Only if you chose a phone call or WhatsApp").is_visible()
         fill_in_registration(page)
         page.get_by_role("button", name="Register for support").click()
         page.get_by_role("heading", name="Registration received").wait_for()

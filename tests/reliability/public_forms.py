@@ -25,6 +25,7 @@ SIGN_UP = {
     "name": "Test Ambassador",
     "email": "test.ambassador@example.org",
     "phone": "020 7946 0123",
+    "preferred_contact": "email",
     "organisation": "Test Community Group",
     "community_role": "faith_leader",
     "boroughs": ["newham"],

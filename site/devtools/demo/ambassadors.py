@@ -1,6 +1,7 @@
 """Demo content for the ambassador network: the programme page and a dozen placeholder ambassadors in every
 status, with a few support registrations referred through them. Idempotent, like the rest of the demo content."""
 
+import random
 from datetime import timedelta
 
 from django.utils import timezone
@@ -21,7 +22,10 @@ from ambassadors_network.models import (
 from ambassadors_network.status import change_status
 from home.models import Borough, Community
 from positive_action.models import SupportRequest
+from recruitment_site.core.languages import DEFAULT_LANGUAGE_CODE, LANGUAGES
 from recruitment_site.core.references import unique_reference
+
+from ..contact_mix import contact_preferences
 
 PROGRAMME_COPY = {
     "title": "Become a community ambassador",
@@ -180,6 +184,13 @@ def ensure_programme_page(home):
     return page
 
 
+def site_language_in(languages):
+    """The first of the languages an ambassador listed that the site is published in, else English."""
+    by_name = {language.english_name.lower(): language.code for language in LANGUAGES}
+    named = [by_name.get(name.strip().lower()) for name in languages.split(",")]
+    return next((code for code in named if code and code != DEFAULT_LANGUAGE_CODE), DEFAULT_LANGUAGE_CODE)
+
+
 def create_demo_ambassador(index, name, role, status, boroughs, communities, languages, networks):
     signed_up = timezone.now() - timedelta(days=200 - index * 12)
     ambassador = Ambassador.objects.create(
@@ -187,6 +198,7 @@ def create_demo_ambassador(index, name, role, status, boroughs, communities, lan
         name=name,
         email=f"ambassador{index:02d}@example.org",
         phone="020 7946 0" + f"{index:03d}",
+        **contact_preferences(random.Random(index), has_phone=True, language=site_language_in(languages)),
         organisation=f"Demo community group {index}",
         community_role=role,
         languages=languages,

@@ -11,7 +11,6 @@ from home.models import Borough
 from positive_action.choices import (
     ApplicationProgress,
     ContactKind,
-    ContactMethod,
     HeardAbout,
     RoleOfInterest,
     Stage,
@@ -26,6 +25,8 @@ from positive_action.models import (
     SupportSettings,
 )
 from recruitment_site.core.references import unique_reference
+
+from ..contact_mix import contact_preferences
 
 INTRODUCTION = (
     "<p>Register for free support with your application to join us. Our diversity team will contact you, "
@@ -103,7 +104,7 @@ def demo_request(number, rng, boroughs, owner):
         name=f"{first} {last}",
         email=f"{first}.{last}.{number}@example.org".lower(),
         phone=f"07700 900{number:03d}",
-        preferred_contact=rng.choice(ContactMethod.values),
+        **contact_preferences(rng, has_phone=True),
         borough=rng.choice(boroughs + [None]),
         role_of_interest=rng.choice(RoleOfInterest.values),
         application_progress=rng.choice(ApplicationProgress.values),

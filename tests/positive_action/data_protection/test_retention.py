@@ -103,6 +103,28 @@ def test_anonymised_request_keeps_what_the_reports_count():
     assert record.timeline.count() == 2  # registered, note
 
 
+def test_anonymising_clears_how_when_and_in_which_language_to_contact_them():
+    """A language preference is personal (it can point to a community) and no report counts it."""
+    preferences = {"preferred_contact": "whatsapp", "callback_time": "morning", "interpreter": "yes"}
+    support = finished_support_request(
+        closed_at=months_ago(13), contact_language="bn", language="bn", **preferences
+    )
+    ambassador = ambassador_person(status=Status.LEFT, contact_language="so", language="so", **preferences)
+    Ambassador.objects.filter(pk=ambassador.pk).update(status_changed_at=months_ago(13))
+
+    run_retention()
+
+    for record in (support, ambassador):
+        record.refresh_from_db()
+        cleared = (
+            record.preferred_contact,
+            record.callback_time,
+            record.contact_language,
+            record.interpreter,
+        )
+        assert cleared == ("", "", "", "") and record.language == ""
+
+
 def test_outbox_keeps_that_an_email_was_sent_but_not_to_whom_or_what():
     record = finished_support_request(closed_at=months_ago(13))
 

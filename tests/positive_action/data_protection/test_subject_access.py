@@ -34,7 +34,11 @@ def data_protection_urls(kind, pk):
 
 @pytest.fixture
 def people():
-    return {"support": support_person(), "ambassador": ambassador_person(status=Status.ACTIVE)}
+    preferences = {"preferred_contact": "whatsapp", "callback_time": "evening", "interpreter": "yes"}
+    return {
+        "support": support_person(contact_language="ur", language="en-gb", **preferences),
+        "ambassador": ambassador_person(status=Status.ACTIVE, contact_language="so", **preferences),
+    }
 
 
 @pytest.mark.parametrize("role", REFUSED_ROLES)
@@ -90,6 +94,12 @@ def test_json_download_holds_record_timeline_emails_equality_answers_and_audit(l
     fields = {row["field"]: row["value"] for row in data["record"]}
     assert (fields["name"], fields["email"], fields["phone"]) == (record.name, record.email, record.phone)
     assert fields["role_of_interest"] == "Police constable"
+    assert (fields["preferred_contact"], fields["callback_time"]) == ("WhatsApp", "Evening (5pm to 8pm)")
+    assert (fields["contact_language"], fields["interpreter"], fields["language"]) == (
+        "Urdu",
+        "Yes",
+        "English",
+    )
     assert f"Called {record.name} on {record.phone}" in [entry["text"] for entry in data["timeline"]]
     assert data["emails"][0]["to"] == record.email
     assert record.reference in data["emails"][0]["body"]
@@ -105,6 +115,7 @@ def test_ambassador_copy_holds_their_record_and_counts_referrals_without_naming_
     fields = {row["field"]: row["value"] for row in data["record"]}
     assert fields["motivation"] == record.motivation
     assert fields["networks"] == "Faith groups"
+    assert (fields["contact_language"], fields["interpreter"]) == ("Somali", "Yes")
     assert data["referral"] == {"people_referred": 0}
     assert data["equality_monitoring"] == []
 
