@@ -4,6 +4,7 @@ emails are written in one transaction, or not at all (the flow itself is Submiss
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .choices import SupportType
 from .forms import SupportRegistrationForm
 from .models.equality import EqualityMonitoring
 from .models.support import SupportRequest, SupportRequestEvent
@@ -24,8 +25,10 @@ class SupportRegistrationFlow(SubmissionFlow):
     team_subject_joined = _("Registered again: %(reference)s")
 
     def initial_data(self):
-        # An ambassador's short link (/r/<code>/) arrives with ?ref=<code>.
-        return {"referral_code": self.request.GET.get("ref", "").strip()[:32]}
+        # An ambassador's short link (/r/<code>/) arrives with ?ref=<code>; the eligibility checker's
+        # outcomes with ?support=<kind>, ticked for the person (unknown kinds are ignored).
+        support = [value for value in self.request.GET.getlist("support") if value in SupportType.values]
+        return {"referral_code": self.request.GET.get("ref", "").strip()[:32], "support_wanted": support}
 
     def open_record_for(self, form, service):
         return SupportRequest.objects.open_for_email(
