@@ -109,7 +109,9 @@ class CheckerGraph:
         if not self.questions:
             found.append(Problem(None, None, "", _("Add at least one question.")))
         if not self.outcomes:
-            found.append(Problem(None, None, "", _("Add at least one outcome, so every visitor gets an answer.")))
+            found.append(
+                Problem(None, None, "", _("Add at least one outcome, so every visitor gets an answer."))
+            )
         found += self.answer_problems()
         if not found:
             found += self.loop_problems()
@@ -119,7 +121,9 @@ class CheckerGraph:
         found, seen = [], set()
         for step in sorted(self.questions + self.outcomes, key=lambda step: step.index):
             if not NAME_PATTERN.match(step.name):
-                message = _("Use lower-case letters, numbers and hyphens (at most 40), like “age” or “can-apply”.")
+                message = _(
+                    "Use lower-case letters, numbers and hyphens (at most 40), like “age” or “can-apply”."
+                )
                 found.append(Problem(step.index, None, "name", message))
             elif step.name in seen:
                 message = _("“%(name)s” is already the name of another question or outcome.")
@@ -138,7 +142,9 @@ class CheckerGraph:
                     message = _("An answer cannot go back to its own question.")
                     found.append(Problem(question.index, number, "go_to", message))
                 elif self.target(question, answer) is None:
-                    message = _("This is the last question: name the outcome or question this answer goes to.")
+                    message = _(
+                        "This is the last question: name the outcome or question this answer goes to."
+                    )
                     found.append(Problem(question.index, number, "go_to", message))
         return found
 
@@ -153,7 +159,9 @@ class CheckerGraph:
                 if step.is_outcome or step.name in finished:
                     continue
                 if step.name in on_the_way:
-                    message = _("This answer leads back to “%(name)s”, which was already asked: visitors would go round in a loop.")
+                    message = _(
+                        "This answer leads back to “%(name)s”, which was already asked: visitors would go round in a loop."
+                    )
                     found.append(Problem(question.index, number, "go_to", message % {"name": step.name}))
                     continue
                 visit(step, on_the_way)

@@ -27,7 +27,8 @@ class SupportRegistrationFlow(SubmissionFlow):
     def initial_data(self):
         # An ambassador's short link (/r/<code>/) arrives with ?ref=<code>; the eligibility checker's
         # outcomes with ?support=<kind>, ticked for the person (unknown kinds are ignored).
-        support = [value for value in self.request.GET.getlist("support") if value in SupportType.values]
+        # Sorted and without repeats: the blank form's questions are shared per set (form_questions).
+        support = sorted(set(self.request.GET.getlist("support")) & set(SupportType.values))
         return {"referral_code": self.request.GET.get("ref", "").strip()[:32], "support_wanted": support}
 
     def open_record_for(self, form, service):

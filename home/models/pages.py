@@ -77,7 +77,7 @@ class RecruitmentTimelinePageQuerySet(PageQuerySet):
 
 
 class RecruitmentTimelinePage(BasePage):
-    """"What happens next": the recruitment process stage by stage, with the support at each. The
+    """ "What happens next": the recruitment process stage by stage, with the support at each. The
     registration confirmation page and email link to the site's first one."""
 
     template = "pages/recruitment_timeline_page.html"
