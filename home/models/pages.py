@@ -81,7 +81,7 @@ class RecruitmentTimelinePage(BasePage):
     registration confirmation page and email link to the site's first one."""
 
     template = "pages/recruitment_timeline_page.html"
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = []
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=500)

@@ -18,7 +18,7 @@ class EligibilityCheckerPage(BasePage):
     register for support. Visitors' answers live only in the address (positive_action/checker.py)."""
 
     template = "pages/eligibility_checker_page.html"
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = []
 
     introduction = RichTextField(

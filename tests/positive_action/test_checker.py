@@ -7,9 +7,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail import blocks
+from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home import roles
+from home.models import HomePage
 from positive_action.blocks import CheckerStepsBlock
 from positive_action.checker_graph import BrokenPath, CheckerGraph, parse_answers
 from positive_action.models import EligibilityCheckerPage, SupportRequest
@@ -341,3 +343,9 @@ def test_registration_ticks_the_support_named_in_the_address_and_ignores_unknown
         "mock_interview"
     ]
     assert nothing.select("input[name=support_wanted][checked]") == []
+
+
+class CheckerPagePlacementTests(WagtailPageTestCase):
+    def test_checker_sits_under_the_home_page_and_has_no_children(self):
+        self.assertAllowedParentPageTypes(EligibilityCheckerPage, {HomePage})
+        self.assertAllowedSubpageTypes(EligibilityCheckerPage, {})
