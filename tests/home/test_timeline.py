@@ -27,6 +27,7 @@ def test_demo_timeline_lists_the_nine_stages_in_order_with_duration_and_support(
     response = client.get("/what-happens-next/")
 
     assert h1_texts(response) == ["What happens next"]
+    assert "{#" not in response.content.decode()  # a template comment left showing
     stages = soup(response).select("main ol.timeline__stages > li")
     assert [stage.select_one(".timeline__title").get_text(strip=True) for stage in stages] == STAGES
     for stage in stages:
