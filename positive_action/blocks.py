@@ -64,6 +64,15 @@ class CheckerQuestionBlock(blocks.StructBlock):
         label = _("Question")
 
 
+class CheckerOutcomeValue(blocks.StructValue):
+    def kind_label(self):
+        return CheckerOutcomeKind(self["kind"]).label if self.get("kind") in CheckerOutcomeKind.values else ""
+
+    def support_label(self):
+        support = self.get("support_wanted")
+        return SupportType(support).label if support in SupportType.values else ""
+
+
 class CheckerOutcomeBlock(blocks.StructBlock):
     """Where a visitor's answers lead: what it means, what support exists, and a link to register."""
 
@@ -84,6 +93,7 @@ class CheckerOutcomeBlock(blocks.StructBlock):
     class Meta:
         icon = "flag"
         template = "components/streamfield/blocks/checker_outcome_block.html"
+        value_class = CheckerOutcomeValue
         preview_value = OUTCOME_PREVIEW
         description = _("Where some answers end: what it means and the support we offer")
         label = _("Outcome")

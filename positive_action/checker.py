@@ -17,7 +17,6 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from .checker_graph import BrokenPath, CheckerGraph, format_answers, parse_answers
-from .choices import CheckerOutcomeKind, SupportType
 from .forms_mixin import AccessibleFormMixin
 from .templatetags.form_components import choice_options, described_by
 
@@ -88,12 +87,9 @@ class CheckerFlow:
         return self.render("pages/eligibility_checker_question.html", context)
 
     def render_outcome(self, positions, outcome):
-        support = outcome.value.get("support_wanted") or ""
         context = {
             "outcome": outcome.value,
-            "kind_label": CheckerOutcomeKind(outcome.value["kind"]).label,
-            "support_label": SupportType(support).label if support in SupportType.values else "",
-            "registration_url": self.registration_url(support),
+            "registration_url": self.registration_url(outcome.value.get("support_wanted") or ""),
             "timeline_url": self.page.timeline_url(self.request),
             "back_url": self.back_url(positions),
             "start_url": self.step_url([]),

@@ -4,9 +4,11 @@ nothing stored, bad or tampered input is handled, and an outcome's link fills in
 from types import SimpleNamespace
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail import blocks
+from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -47,6 +49,10 @@ def ask(name, *answers):
 
 def end(name):
     return step("outcome", name=name, title=name, kind="can_apply", text="", support_wanted="")
+
+
+def soup_of(html):
+    return BeautifulSoup(str(html), "html.parser")
 
 
 def problems(*steps):
@@ -349,3 +355,23 @@ class CheckerPagePlacementTests(WagtailPageTestCase):
     def test_checker_sits_under_the_home_page_and_has_no_children(self):
         self.assertAllowedParentPageTypes(EligibilityCheckerPage, {HomePage})
         self.assertAllowedSubpageTypes(EligibilityCheckerPage, {})
+
+
+@pytest.mark.parametrize("model", ["eligibilitycheckerpage", "recruitmenttimelinepage"])
+def test_editor_can_open_and_preview_the_checker_and_the_timeline(client, demo_site, model):
+    page = Page.objects.get(content_type__model=model)
+    client.force_login(UserFactory(role=roles.EDITORS))
+
+    assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    preview = client.get(f"/admin/pages/{page.pk}/edit/preview/")
+    assert preview.status_code == 200 and len(h1_texts(preview)) == 1
+
+
+def test_block_previews_show_where_answers_lead_and_the_outcome_kind():
+    block = CheckerStepsBlock()
+
+    rendered = soup_of(block.render(block.get_preview_value())).get_text(" ", strip=True)
+
+    assert "Yes: goes to the next question" in rendered
+    assert "No: goes to “not-yet-age”" in rendered
+    assert "You can apply" in rendered and "can_apply" not in rendered
