@@ -481,6 +481,59 @@ class VideoBlock(blocks.StructBlock):
         label = _("Video")
 
 
+class TimelineStageBlock(blocks.StructBlock):
+    """One stage of the recruitment process: what happens, how long it usually takes, and our support."""
+
+    title = blocks.CharBlock(max_length=80, label=_("Stage"))
+    duration = blocks.CharBlock(
+        max_length=80, label=_("Typical duration"), help_text=_("For example “2 to 4 weeks”")
+    )
+    what_happens = RichTextBlock(features=["bold", "italic", "ul", "link"], label=_("What happens"))
+    support = RichTextBlock(
+        features=["bold", "italic", "ul", "link"],
+        required=False,
+        label=_("Positive-action support at this stage"),
+    )
+
+    class Meta:
+        icon = "time"
+        label = _("Stage")
+
+
+TIMELINE_PREVIEW = {
+    "heading": "What happens next",
+    "stages": [
+        {
+            "title": "Application",
+            "duration": "About 2 weeks",
+            "what_happens": "<p>You fill in the online application form.</p>",
+            "support": "<p>Join an application-form workshop.</p>",
+        },
+        {
+            "title": "Interview",
+            "duration": "1 day",
+            "what_happens": "<p>You answer questions about what you have done and would do.</p>",
+            "support": "<p>Practise in a mock interview with an officer.</p>",
+        },
+    ],
+}
+
+
+class RecruitmentTimelineBlock(blocks.StructBlock):
+    """The stages of recruitment in order, each with its typical duration and the support we offer there,
+    rendered as a numbered list."""
+
+    heading = blocks.CharBlock(max_length=100, required=False, label=_("Heading"))
+    stages = blocks.ListBlock(TimelineStageBlock(), min_num=1, label=_("Stages"))
+
+    class Meta:
+        icon = "list-ol"
+        template = "components/streamfield/blocks/recruitment_timeline_block.html"
+        preview_value = TIMELINE_PREVIEW
+        description = _("The recruitment stages in order, with durations and the support at each")
+        label = _("Recruitment timeline")
+
+
 # The block library for the body of every content page (home, campaigns). Add a block here and it is
 # offered on all of them.
 CONTENT_BLOCKS = [
@@ -493,4 +546,5 @@ CONTENT_BLOCKS = [
     ("faq", FAQBlock()),
     ("video", VideoBlock()),
     ("upcoming_events", UpcomingEventsBlock()),
+    ("recruitment_timeline", RecruitmentTimelineBlock()),
 ]

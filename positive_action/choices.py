@@ -145,3 +145,11 @@ class Disability(models.TextChoices):
     YES = "yes", _("Yes")
     NO = "no", _("No")
     PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+class CheckerOutcomeKind(models.TextChoices):
+    """What an eligibility checker outcome tells the visitor; the outcome page is styled by it."""
+
+    CAN_APPLY = "can_apply", _("You can apply")
+    TALK_TO_US = "talk_to_us", _("You may be able to apply: talk to us")
+    NOT_YET = "not_yet", _("Not yet")

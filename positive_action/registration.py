@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .contact_preferences import first_contact_promise
+from .choices import SupportType
 from .forms import SupportRegistrationForm
 from .models.equality import EqualityMonitoring
 from .models.support import SupportRequest, SupportRequestEvent
@@ -33,8 +34,11 @@ class SupportRegistrationFlow(SubmissionFlow):
         }
 
     def initial_data(self):
-        # An ambassador's short link (/r/<code>/) arrives with ?ref=<code>.
-        return {"referral_code": self.request.GET.get("ref", "").strip()[:32]}
+        # An ambassador's short link (/r/<code>/) arrives with ?ref=<code>; the eligibility checker's
+        # outcomes with ?support=<kind>, ticked for the person (unknown kinds are ignored).
+        # Sorted and without repeats: the blank form's questions are shared per set (form_questions).
+        support = sorted(set(self.request.GET.getlist("support")) & set(SupportType.values))
+        return {"referral_code": self.request.GET.get("ref", "").strip()[:32], "support_wanted": support}
 
     def open_record_for(self, form, service):
         return SupportRequest.objects.open_for_email(

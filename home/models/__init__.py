@@ -1,6 +1,6 @@
 from .content import CampaignIndexPage, CampaignPage, Myth, MythsFactsPage, OfficerStory
 from .events import EventIndexPage, EventPage
-from .pages import HomePage, StandardPage
+from .pages import HomePage, RecruitmentTimelinePage, StandardPage
 from .site_settings import SiteSettings
 from .snippets import Borough, Community
 from .translations import TranslationReviewFlag
@@ -16,6 +16,7 @@ __all__ = [
     "Myth",
     "MythsFactsPage",
     "OfficerStory",
+    "RecruitmentTimelinePage",
     "SiteSettings",
     "StandardPage",
     "TranslationReviewFlag",

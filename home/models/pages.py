@@ -2,9 +2,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
-from home.blocks import CONTENT_BLOCKS, StatisticBlock
+from home.blocks import CONTENT_BLOCKS, RecruitmentTimelineBlock, StatisticBlock
 from home.caching import RememberedRoutesMixin
 
 from .base import BasePage
@@ -66,3 +67,48 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class RecruitmentTimelinePageQuerySet(PageQuerySet):
+    def for_site(self, site):
+        """The live, public timeline pages a visitor of ``site`` can reach, first in the tree first."""
+        pages = self.live().public().order_by("path")
+        return pages.descendant_of(site.root_page, inclusive=True) if site else pages
+
+
+class RecruitmentTimelinePage(BasePage):
+    """ "What happens next": the recruitment process stage by stage, with the support at each. The
+    registration confirmation page and email link to the site's first one."""
+
+    template = "pages/recruitment_timeline_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    introduction = models.TextField(_("introduction"), blank=True, max_length=500)
+    timeline = StreamField(
+        [("recruitment_timeline", RecruitmentTimelineBlock())],
+        verbose_name=_("timeline"),
+        min_num=1,
+        max_num=1,
+    )
+    body = StreamField(
+        CONTENT_BLOCKS,
+        verbose_name=_("after the timeline"),
+        blank=True,
+        help_text=_("For example a call to action to register for support"),
+    )
+
+    objects = PageManager.from_queryset(RecruitmentTimelinePageQuerySet)()
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("timeline"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("timeline"),
+    ]
+
+    class Meta:
+        verbose_name = _("recruitment timeline page")

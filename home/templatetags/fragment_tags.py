@@ -49,15 +49,28 @@ def site_name(context):
 def form_questions(context, template_name):
     """A public form's questions, drawn from ``template_name`` with the page's context. While the form is
     blank (unbound) they are the same for every visitor, so they are a shared fragment; the form's CSRF
-    and one-time tokens are written outside them, and a form with errors is always drawn afresh."""
+    and one-time tokens are written outside them, and a form with errors is always drawn afresh. A blank
+    form with answers filled in from the address (the checker's ``?support=``) is shared only with
+    visitors who arrive with the same ones."""
     template = context.template.engine.get_template(template_name)
 
     def render():
         return template.render(context)
 
-    if context["form"].is_bound:
+    form = context["form"]
+    if form.is_bound:
         return render()
     request = context.get("request")
     # The labels, and the language the contact-language question starts on, follow the page's language.
-    vary_on = [context["page"].pk, translation.get_language()]
+    vary_on = [context["page"].pk, translation.get_language(), *visible_initial(form)]
     return mark_safe(shared(request, f"form-questions:{template_name}", vary_on, render))
+
+
+def visible_initial(form):
+    """The initial answers drawn among the questions; hidden fields are written outside them, so a value
+    there (an ambassador's referral code) makes no fragment of its own."""
+    return [
+        (name, value)
+        for name, value in sorted(form.initial.items())
+        if name in form.fields and not form.fields[name].widget.is_hidden and value not in (None, "", [])
+    ]

@@ -1,3 +1,4 @@
+from .checker import EligibilityCheckerPage
 from .email_templates import CaseworkEmailTemplate
 from .equality import QUESTIONS, EqualityMonitoring
 from .outbox import EmailDelivery
@@ -11,6 +12,7 @@ from .worker import WorkerHeartbeat
 __all__ = [
     "CaseworkEmailTemplate",
     "QUESTIONS",
+    "EligibilityCheckerPage",
     "EmailDelivery",
     "EqualityMonitoring",
     "SubmissionReceipt",

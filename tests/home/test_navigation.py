@@ -30,6 +30,7 @@ DEMO_SECTIONS = {
     "Campaigns",
     "Myths and facts",
     "Register for support",
+    "Can I join?",
     "Become a community ambassador",
 }
 

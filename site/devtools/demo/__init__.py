@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page, Site
 from home.models import Borough, Community, HomePage, SiteSettings, StandardPage
 
 from .ambassadors import load_ambassador_demo
+from .checker import load_checker_demo
 from .events import ensure_demo_events
 from .library import load_content_library
 from .support import load_support_demo
@@ -243,6 +244,7 @@ MAIN_MENU_PAGE_TYPES = [
     "home.CampaignIndexPage",
     "home.MythsFactsPage",
     "home.EventIndexPage",
+    "positive_action.EligibilityCheckerPage",
     "positive_action.SupportRegistrationPage",
     "ambassadors_network.AmbassadorProgrammePage",
 ]
@@ -279,6 +281,7 @@ def load_demo_content():
     ensure_demo_events(home)
     load_content_library(home)
     load_support_demo(home, site)
+    load_checker_demo(home)
     load_ambassador_demo(home)
     ensure_main_menu(home)
     # Every language unless the settings name fewer (the test settings name none).
