@@ -4,8 +4,8 @@ emails are written in one transaction, or not at all (the flow itself is Submiss
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .contact_preferences import first_contact_promise
 from .choices import SupportType
+from .contact_preferences import first_contact_promise
 from .forms import SupportRegistrationForm
 from .models.equality import EqualityMonitoring
 from .models.support import SupportRequest, SupportRequestEvent
