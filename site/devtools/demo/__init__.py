@@ -230,6 +230,11 @@ def ensure_site_settings(site, privacy_page, accessibility_page):
         defaults={
             "force_name": FORCE_NAME,
             "contact_email": "recruitment@example.org",
+            # Ofcom's ranges for drama: placeholders that reach no one.
+            "contact_phone": "020 7946 0123",
+            "text_number": "07700 900461",
+            "whatsapp_number": "07700 900461",
+            "opening_hours": "Monday to Friday, 9am to 5pm",
             "privacy_page": privacy_page,
             "accessibility_page": accessibility_page,
         },
