@@ -43,6 +43,15 @@ class RichTextBlock(blocks.RichTextBlock):
 class StatisticBlock(blocks.StructBlock):
     """A headline figure with what it measures and where it comes from."""
 
+    period = blocks.CharBlock(
+        max_length=40,
+        required=False,
+        label=_("When"),
+        help_text=_(
+            "The year or period the figure is for, shown just above it: for example “In 2011” or "
+            "“Target set in 2021”. Old figures without a date mislead."
+        ),
+    )
     figure = blocks.CharBlock(max_length=20, label=_("Figure"), help_text=_("For example 40% or 2,438"))
     label = blocks.CharBlock(max_length=200, label=_("What the figure measures"))
     source_text = blocks.CharBlock(max_length=200, required=False, label=_("Source"))
@@ -52,8 +61,9 @@ class StatisticBlock(blocks.StructBlock):
         icon = "table"
         template = "components/streamfield/blocks/statistic_block.html"
         preview_value = {
+            "period": "In 2011",
             "figure": "40%",
-            "label": "of Londoners describe themselves as Black, Asian or minority ethnic",
+            "label": "of Londoners described themselves as Black, Asian or minority ethnic",
             "source_text": "2011 Census",
             "source_url": "https://www.ons.gov.uk/census",
         }
@@ -324,6 +334,12 @@ class MythsBlock(blocks.StructBlock):
             )
             raise blocks.StructBlockValidationError(block_errors={"topic": ValidationError(message)})
         return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # Leads on to every myth, so a page showing a few is not where the reader's questions end.
+        context["myths_page"] = apps.get_model("home", "MythsFactsPage").objects.live().public().first()
+        return context
 
     class Meta:
         icon = "help"

@@ -3,9 +3,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 
+from home.blocks import CallToActionBlock
 from home.caching import kept_until_content_changes
+from home.next_steps import AMBASSADOR, EVENTS, SUPPORT
 
 
 class SocialFields(models.Model):
@@ -30,6 +33,29 @@ class SocialFields(models.Model):
     promote_panels = [
         MultiFieldPanel([FieldPanel("social_image"), FieldPanel("social_text")], heading=_("Social sharing"))
     ]
+
+    class Meta:
+        abstract = True
+
+
+class NextStepsFields(models.Model):
+    """Where a visitor goes from the end of the page (home/next_steps.py). Page types set
+    ``next_step_keys`` to the usual steps for them; editors may replace those on one page."""
+
+    next_step_keys = (SUPPORT, AMBASSADOR, EVENTS)
+
+    next_steps = StreamField(
+        [("step", CallToActionBlock())],
+        verbose_name=_("next steps"),
+        blank=True,
+        max_num=3,
+        help_text=_(
+            "Shown at the end of the page. Leave empty for the usual next steps: register for support, "
+            "become a community ambassador, see upcoming events."
+        ),
+    )
+
+    next_steps_panels = [FieldPanel("next_steps")]
 
     class Meta:
         abstract = True

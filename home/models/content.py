@@ -32,12 +32,14 @@ from wagtail.search import index
 
 from home.blocks import CONTENT_BLOCKS
 from home.choices import MythTopic
+from home.next_steps import AMBASSADOR, EVENTS, SUPPORT
 
-from .base import BasePage
+from .base import BasePage, NextStepsFields
 
 FACT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 # Renditions the campaign listing shows; prefetched with the pages so 3 or 300 campaigns cost the same.
 CAMPAIGN_CARD_IMAGE = "fill-640x360|format-webp"
+PLACEHOLDER_PORTRAITS = 3  # site/static/images/avatars/avatar-1.svg to avatar-3.svg
 
 
 class TopicGroup(NamedTuple):
@@ -165,6 +167,10 @@ class OfficerStory(TranslatableMixin, ModeratedSnippet, index.Indexed):
     def __str__(self):
         return self.name
 
+    def placeholder_portrait(self):
+        """A drawn portrait (static SVG) for a story without a photo; the same one for a story every time."""
+        return f"images/avatars/avatar-{(self.pk or 0) % PLACEHOLDER_PORTRAITS + 1}.svg"
+
 
 class CampaignIndexPage(BasePage):
     """Lists the campaigns running today."""
@@ -212,7 +218,7 @@ class CampaignPageQuerySet(PageQuerySet):
         )
 
 
-class CampaignPage(BasePage):
+class CampaignPage(NextStepsFields, BasePage):
     """A recruitment or outreach campaign, built from the block library."""
 
     template = "pages/campaign_page.html"
@@ -261,6 +267,7 @@ class CampaignPage(BasePage):
             heading=_("Who the campaign is for"),
         ),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Dates")),
+        *NextStepsFields.next_steps_panels,
     ]
     search_fields = BasePage.search_fields + [index.SearchField("summary"), index.SearchField("body")]
 
@@ -276,17 +283,22 @@ class CampaignPage(BasePage):
             raise ValidationError({"end_date": _("The end date must be on or after the start date.")})
 
 
-class MythsFactsPage(BasePage):
+class MythsFactsPage(NextStepsFields, BasePage):
     """Every myth, grouped by topic, each fact behind a disclosure; marked up as an FAQ for search engines."""
 
     template = "pages/myths_facts_page.html"
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    # Someone who has just read the facts is ready to ask for help, or to meet people at an event.
+    next_step_keys = (SUPPORT, EVENTS, AMBASSADOR)
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=500)
 
-    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        *NextStepsFields.next_steps_panels,
+    ]
     search_fields = BasePage.search_fields + [index.SearchField("introduction")]
 
     class Meta:

@@ -24,9 +24,10 @@ from home import event_views
 from home.blocks import LinkBlock, RichTextBlock, StatisticBlock
 from home.caching import kept_until_content_changes
 from home.choices import AttendanceMode, EventStatus, EventType
+from home.next_steps import AMBASSADOR, SUPPORT
 from recruitment_site.core.dates import LONDON
 
-from .base import BasePage
+from .base import BasePage, NextStepsFields
 
 # UK postcode, loosely: outward code, optional space, inward code (e.g. "E15 1NF", "SW1A 2AA").
 POSTCODE_PATTERN = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")
@@ -138,12 +139,14 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return event_views.calendar_feed(self, request)
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(RoutablePageMixin, NextStepsFields, BasePage):
     """One event: when, where, for whom, how accessible, and how to book."""
 
     template = "pages/event_page.html"
     parent_page_types = ["home.EventIndexPage"]
     subpage_types = []
+    # The page already links to the listing; past and cancelled events still lead on to support.
+    next_step_keys = (SUPPORT, AMBASSADOR)
 
     summary = models.TextField(
         _("summary"), max_length=300, help_text=_("One or two sentences for listings and calendars")
@@ -260,6 +263,7 @@ class EventPage(RoutablePageMixin, BasePage):
         MultiFieldPanel([FieldPanel("borough"), FieldPanel("communities")], heading=_("Who it is for")),
         MultiFieldPanel([FieldPanel("booking_url"), PageChooserPanel("support_page")], heading=_("Booking")),
         FieldPanel("body"),
+        *NextStepsFields.next_steps_panels,
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),

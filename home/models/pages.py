@@ -9,6 +9,9 @@ from home.blocks import CONTENT_BLOCKS, RecruitmentTimelineBlock, StatisticBlock
 from home.caching import RememberedRoutesMixin
 
 from .base import BasePage
+from .events import EventPage
+
+UPCOMING_EVENTS_ON_HOME = 3
 
 INTRODUCTION_FEATURES = ["bold", "italic", "link"]
 
@@ -47,6 +50,10 @@ class HomePage(RememberedRoutesMixin, BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def upcoming_events(self):
+        """The next few events; lazy, so a cached home page asks nothing."""
+        return EventPage.objects.published().upcoming().for_listing()[:UPCOMING_EVENTS_ON_HOME]
 
 
 class StandardPage(BasePage):

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -5,6 +6,14 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
 from home.blocks import LinkBlock, SocialLinkBlock
+from recruitment_site.core.phone import dialable, international_digits, valid_phone
+
+
+def validate_phone_number(value):
+    if not valid_phone(value):
+        raise ValidationError(
+            _("Enter a UK number starting with 0, or an international one starting with +"), code="invalid"
+        )
 
 
 @register_setting(icon="cog")
@@ -13,7 +22,29 @@ class SiteSettings(BaseSiteSetting):
 
     force_name = models.CharField(_("force name"), max_length=120, default="Police recruitment")
     contact_email = models.EmailField(_("contact email"), blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    contact_phone = models.CharField(
+        _("contact phone"), max_length=40, blank=True, validators=[validate_phone_number]
+    )
+    text_number = models.CharField(
+        _("text message (SMS) number"),
+        max_length=40,
+        blank=True,
+        validators=[validate_phone_number],
+        help_text=_("Shown in the footer of every page when set"),
+    )
+    whatsapp_number = models.CharField(
+        _("WhatsApp number"),
+        max_length=40,
+        blank=True,
+        validators=[validate_phone_number],
+        help_text=_("A UK number starting with 0 or an international one starting with +"),
+    )
+    opening_hours = models.CharField(
+        _("opening hours"),
+        max_length=200,
+        blank=True,
+        help_text=_("When someone answers, for example “Monday to Friday, 9am to 5pm”"),
+    )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("privacy notice page"),
@@ -63,7 +94,14 @@ class SiteSettings(BaseSiteSetting):
                     FieldPanel("force_name"),
                     FieldPanel("logo"),
                     MultiFieldPanel(
-                        [FieldPanel("contact_email"), FieldPanel("contact_phone")], heading=_("Contact")
+                        [
+                            FieldPanel("contact_phone"),
+                            FieldPanel("text_number"),
+                            FieldPanel("whatsapp_number"),
+                            FieldPanel("contact_email"),
+                            FieldPanel("opening_hours"),
+                        ],
+                        heading=_("Ways to get in touch (shown in the footer)"),
                     ),
                     MultiFieldPanel(
                         [FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
@@ -81,3 +119,15 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    def phone_href(self):
+        return f"tel:{dialable(self.contact_phone)}" if self.contact_phone else ""
+
+    def text_href(self):
+        return f"sms:{dialable(self.text_number)}" if self.text_number else ""
+
+    def whatsapp_href(self):
+        return f"https://wa.me/{international_digits(self.whatsapp_number)}" if self.whatsapp_number else ""
+
+    def has_contact_details(self):
+        return any((self.contact_phone, self.text_number, self.whatsapp_number, self.contact_email))

@@ -259,6 +259,7 @@ def test_editor_creates_an_event_through_the_admin_and_it_waits_for_moderation(c
         "venue_address": "",
         "venue_postcode": "",
         "body-count": "0",
+        "next_steps-count": "0",
         "comments-TOTAL_FORMS": "0",
         "comments-INITIAL_FORMS": "0",
         "comments-MIN_NUM_FORMS": "0",

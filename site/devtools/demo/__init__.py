@@ -8,50 +8,57 @@ from urllib.parse import urlsplit
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
 from home.models import Borough, Community, HomePage, SiteSettings, StandardPage
 
-from .ambassadors import load_ambassador_demo
+from .accessibility import INTRODUCTION as ACCESSIBILITY_INTRODUCTION
+from .accessibility import SEARCH_DESCRIPTION as ACCESSIBILITY_SEARCH_DESCRIPTION
+from .accessibility import accessibility_statement_body
+from .ambassadors import ensure_programme_page, load_ambassador_demo
 from .checker import load_checker_demo
 from .events import ensure_demo_events
-from .library import load_content_library
-from .support import load_support_demo
+from .library import load_campaigns, load_content_library
+from .support import ensure_registration_page, load_support_demo
 from .translations import load_translations
 
 FORCE_NAME = "Capital Police Service"
 
+# Short, so the button under it is in the first screen of a phone.
 HOME_INTRODUCTION = (
-    "<p>We want a police service that looks like the city it serves. If you are from a Black, Asian or "
-    "minority ethnic background, or you are a woman thinking about policing, we will support you from your "
-    "first question to your first day: the same standards as everyone else, and help to meet them.</p>"
+    "<p>Black, Asian or from a minority ethnic background? A woman thinking about policing? We will support "
+    "you from your first question to your first day: the same standards as everyone else, and help to meet "
+    "them.</p>"
 )
 
 HOME_FIGURES = [
     {
+        "period": "In 2014",
         "figure": "11%",
-        "label": "of our police officers were from Black, Asian and minority ethnic backgrounds when the "
-        "Community Ambassador Programme began in 2014",
+        "label": "of our police officers were from Black, Asian and minority ethnic backgrounds",
         "source_text": "Community Ambassador Programme overview, 2014",
         "source_url": "",
     },
     {
+        "period": "In 2011",
         "figure": "40%+",
-        "label": "of the city's residents describe themselves as Black, Asian or minority ethnic",
+        "label": "of the city's residents described themselves as Black, Asian or minority ethnic",
         "source_text": "2011 Census",
         "source_url": "https://www.ons.gov.uk/census",
     },
     {
+        "period": "In 2014",
         "figure": "1 in 4",
-        "label": "officers are women, though women are half of the people we serve",
+        "label": "officers were women, though women are half of the people we serve",
         "source_text": "Community Ambassador Programme overview, 2014",
         "source_url": "",
     },
     {
+        "period": "Target set in 2021",
         "figure": "40%",
-        "label": "our ambition for the share of new officers recruited from Black, Asian and minority ethnic "
-        "backgrounds",
+        "label": "of new officers recruited from Black, Asian and minority ethnic backgrounds: our ambition",
         "source_text": "Written evidence to the Home Affairs Committee, 2021",
         "source_url": "",
     },
@@ -61,7 +68,7 @@ HOME_BODY = [
     (
         "rich_text",
         "<h2>Why join</h2>"
-        "<p>Policing works when people trust it, and people trust a service that understands them. Officers who "
+        "<p>We want a police service that looks like the city it serves. Policing works when people trust it, and people trust a service that understands them. Officers who "
         "speak the languages of their neighbourhoods, share their faiths and know their streets make every "
         "part of the job better, from a first conversation to solving a serious crime.</p>"
         "<h2>Our ambition</h2>"
@@ -78,6 +85,7 @@ HOME_BODY = [
     (
         "statistic",
         {
+            "period": "In 2020/21",
             "figure": "18.9%",
             "label": "of the officers we recruited in 2020/21 came from Black, Asian and minority ethnic "
             "backgrounds, and 37.5% were women",
@@ -124,25 +132,6 @@ PRIVACY_BODY = (
     "reference if you have it. We reply within one month. If you are unhappy with how we use your "
     "information you can complain to the Information Commissioner's Office (ico.org.uk).</p>"
 )
-
-ACCESSIBILITY_BODY = (
-    "<h2>Using this website</h2>"
-    "<p>We want as many people as possible to be able to use this website. You should be able to zoom in to "
-    "400% without text spilling off the screen, move around the site using just a keyboard, and use it "
-    "with a screen reader. Every page works without JavaScript.</p>"
-    "<h2>How we test</h2>"
-    "<p>Every public page type is checked automatically against the Web Content Accessibility Guidelines "
-    "2.2 at level AA each time the site changes, and we test the forms by hand with a keyboard and a "
-    "screen reader.</p>"
-    "<h2>Reporting a problem</h2>"
-    "<p>If you find a problem or need information in a different format, email "
-    "accessibility@example.org (placeholder address). We will reply within 5 working days.</p>"
-    "<h2>Enforcement procedure</h2>"
-    "<p>The Equality and Human Rights Commission is responsible for enforcing the accessibility "
-    "regulations. If you are not happy with how we respond to your complaint, contact the Equality "
-    "Advisory and Support Service.</p>"
-)
-
 
 # Priority boroughs and the communities outreach workers were assigned to (seed document 003).
 BOROUGHS = [
@@ -217,11 +206,13 @@ def ensure_home_page():
     return home
 
 
-def ensure_standard_page(parent, slug, title, introduction, body):
+def ensure_standard_page(parent, slug, title, introduction, body, search_description):
     page = StandardPage.objects.child_of(parent).filter(slug=slug).first()
     if page:
         return page
-    page = StandardPage(title=title, slug=slug, introduction=introduction, body=body)
+    page = StandardPage(
+        title=title, slug=slug, introduction=introduction, body=body, search_description=search_description
+    )
     parent.add_child(instance=page)
     return publish(page)
 
@@ -232,6 +223,11 @@ def ensure_site_settings(site, privacy_page, accessibility_page):
         defaults={
             "force_name": FORCE_NAME,
             "contact_email": "recruitment@example.org",
+            # Ofcom's ranges for drama: placeholders that reach no one.
+            "contact_phone": "020 7946 0123",
+            "text_number": "07700 900461",
+            "whatsapp_number": "07700 900461",
+            "opening_hours": "Monday to Friday, 9am to 5pm",
             "privacy_page": privacy_page,
             "accessibility_page": accessibility_page,
         },
@@ -268,13 +264,17 @@ def load_demo_content():
         "Privacy notice",
         "How we use the information you give us when you register interest, and your rights.",
         PRIVACY_BODY,
+        "What we do with the details you give us when you register interest, who sees them, how long we "
+        "keep them and your rights.",
     )
+    today = timezone.localdate()
     accessibility = ensure_standard_page(
         home,
         "accessibility-statement",
         "Accessibility statement",
-        "How accessible this website is, how we test it and how to report a problem.",
-        ACCESSIBILITY_BODY,
+        ACCESSIBILITY_INTRODUCTION,
+        accessibility_statement_body(FORCE_NAME, prepared_on=today, reviewed_on=today),
+        ACCESSIBILITY_SEARCH_DESCRIPTION,
     )
     site = Site.objects.get(is_default_site=True)
     ensure_site_settings(site, privacy, accessibility)
@@ -283,6 +283,7 @@ def load_demo_content():
     load_support_demo(home, site)
     load_checker_demo(home)
     load_ambassador_demo(home)
+    load_campaigns(home, ensure_registration_page(home), ensure_programme_page(home))
     ensure_main_menu(home)
     # Every language unless the settings name fewer (the test settings name none).
     load_translations(getattr(settings, "DEMO_TRANSLATION_LANGUAGES", None))

@@ -7,6 +7,7 @@ nothing and an editor's work is never overwritten.
 import random
 from datetime import timedelta
 from io import BytesIO
+from typing import NamedTuple
 
 from django.core.files.images import ImageFile
 from django.utils import timezone
@@ -14,9 +15,9 @@ from django.utils.text import slugify
 from PIL import Image as PillowImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
-from home.choices import MythTopic
+from home.choices import EventType, MythTopic
 from home.models import (
     Borough,
     CampaignIndexPage,
@@ -184,13 +185,9 @@ def ensure_myths():
 
 
 def ensure_officer_stories():
-    image = demo_image("City skyline at dawn (small)", "", seed=3)
-    for position, (name, quote) in enumerate(OFFICER_STORIES):
-        OfficerStory.objects.get_or_create(
-            name=name,
-            locale=Locale.get_default(),
-            defaults={"quote": quote, "image": image if position == 0 else None},
-        )
+    # No photos: the stories show drawn placeholder portraits until the force has consent for real ones.
+    for name, quote in OFFICER_STORIES:
+        OfficerStory.objects.get_or_create(name=name, locale=Locale.get_default(), defaults={"quote": quote})
 
 
 def publish(page):
@@ -215,7 +212,7 @@ def call_to_action(heading, description, page, label=""):
     return {"heading": heading, "description": description, "link": {"label": label, "page": page, "url": ""}}
 
 
-def ambassador_programme_body(myths_page):
+def ambassador_programme_body(onward):
     return [
         (
             "rich_text",
@@ -230,6 +227,7 @@ def ambassador_programme_body(myths_page):
         (
             "statistic",
             {
+                "period": "In 2014",
                 "figure": "11%",
                 "label": "of officers came from Black, Asian and minority ethnic backgrounds when the programme "
                 "began, in a city where more than 40% of residents do",
@@ -265,16 +263,16 @@ def ambassador_programme_body(myths_page):
         (
             "call_to_action",
             call_to_action(
-                "Know the facts",
-                "Read the myths people believe about joining the police, and the facts.",
-                myths_page,
-                "Myths and facts",
+                "Could you be an ambassador?",
+                "Find out what ambassadors do and what we ask of them, and sign up in about five minutes.",
+                onward.programme,
+                "Become a community ambassador",
             ),
         ),
     ]
 
 
-def outreach_drive_body(skyline):
+def outreach_drive_body(skyline, onward):
     return [
         (
             "rich_text",
@@ -300,6 +298,7 @@ def outreach_drive_body(skyline):
         (
             "statistic",
             {
+                "period": "By 2009",
                 "figure": "33%",
                 "label": "more people from the five priority communities working across the wider policing "
                 "family after the first year of outreach",
@@ -308,10 +307,29 @@ def outreach_drive_body(skyline):
             },
         ),
         ("officer_story", story("Detective constable, Newham")),
+        (
+            "upcoming_events",
+            {
+                "heading": "Community events coming up",
+                "event_type": EventType.COMMUNITY_EVENT,
+                "borough": None,
+                "community": None,
+                "limit": 3,
+            },
+        ),
+        (
+            "call_to_action",
+            call_to_action(
+                "Thinking about joining?",
+                "Tell us how to reach you and our diversity team will support you through every stage.",
+                onward.support,
+                "Register for support",
+            ),
+        ),
     ]
 
 
-def prepare_to_apply_body(myths_page):
+def prepare_to_apply_body(onward):
     return [
         (
             "rich_text",
@@ -328,6 +346,7 @@ def prepare_to_apply_body(myths_page):
         (
             "statistic",
             {
+                "period": "In 2009",
                 "figure": "53%",
                 "label": "of the people enrolling on access-to-policing courses at our partner colleges came "
                 "from Black, Asian and minority ethnic groups",
@@ -340,17 +359,28 @@ def prepare_to_apply_body(myths_page):
         (
             "call_to_action",
             call_to_action(
-                "Is positive action fair?",
-                "It never means a lower bar. Read what it is and what it is not.",
-                myths_page,
-                "Myths and facts",
+                "Ready to prepare?",
+                "Register for support and our diversity team will contact you within five working days to "
+                "plan the sessions that suit you.",
+                onward.support,
+                "Register for support",
             ),
         ),
     ]
 
 
-def ensure_campaigns(home, myths_page):
-    index = ensure_child(
+CAMPAIGN_SEARCH_DESCRIPTIONS = {
+    "community-ambassador-programme": "How community leaders, faith and voluntary-sector figures help "
+    "people from their communities into a police career, and how to become an ambassador.",
+    "outreach-recruitment-drive": "Our outreach teams in Redbridge, Ealing, Haringey, Newham and Tower "
+    "Hamlets: community events every month and free support to apply.",
+    "prepare-to-apply": "Free application-form workshops, mock interviews, assessment-centre and fitness "
+    "preparation for people from groups under-represented in policing.",
+}
+
+
+def ensure_campaign_index(home):
+    return ensure_child(
         home,
         CampaignIndexPage,
         "campaigns",
@@ -359,6 +389,17 @@ def ensure_campaigns(home, myths_page):
         "how you can be part of it.",
         search_description="Our recruitment and outreach campaigns, and how to get involved.",
     )
+
+
+class Onward(NamedTuple):
+    """The pages campaign bodies lead on to; they must exist before the campaigns are written."""
+
+    support: Page
+    programme: Page
+
+
+def ensure_campaigns(home, onward):
+    index = ensure_campaign_index(home)
     today = timezone.localdate()
     priority = list(Borough.objects.filter(is_priority=True))
     outreach_image = demo_image("Outreach skyline", "Illustration of a city skyline at dawn", seed=2)
@@ -369,7 +410,7 @@ def ensure_campaigns(home, myths_page):
             "Community leaders, faith and voluntary-sector figures help us raise aspirations, dispel myths "
             "about a police career and point talented people to our diversity team.",
             demo_image("Community ambassadors skyline", "Illustration of a city skyline at dawn", seed=1),
-            lambda: ambassador_programme_body(myths_page),
+            lambda: ambassador_programme_body(onward),
             {"start_date": None, "end_date": None},
             (priority, list(Community.objects.all())),
         ),
@@ -379,7 +420,7 @@ def ensure_campaigns(home, myths_page):
             "Outreach teams in our priority boroughs are meeting people who have never thought of policing as a "
             "career for them, with community events every month.",
             outreach_image,
-            lambda: outreach_drive_body(outreach_image),
+            lambda: outreach_drive_body(outreach_image, onward),
             {"start_date": today - timedelta(days=30), "end_date": today + timedelta(days=180)},
             (priority, list(Community.objects.exclude(slug="black-caribbean"))),
         ),
@@ -389,7 +430,7 @@ def ensure_campaigns(home, myths_page):
             "Free workshops, mock interviews and assessment-centre preparation for people from groups that are "
             "under-represented in policing.",
             None,
-            lambda: prepare_to_apply_body(myths_page),
+            lambda: prepare_to_apply_body(onward),
             {"start_date": None, "end_date": None},
             ([], []),
         ),
@@ -397,7 +438,15 @@ def ensure_campaigns(home, myths_page):
     for slug, title, summary, image, body, dates, (boroughs, communities) in campaigns:
         if CampaignPage.objects.child_of(index).filter(slug=slug).exists():
             continue
-        page = CampaignPage(slug=slug, title=title, summary=summary, hero_image=image, body=body(), **dates)
+        page = CampaignPage(
+            slug=slug,
+            title=title,
+            summary=summary,
+            search_description=CAMPAIGN_SEARCH_DESCRIPTIONS[slug],
+            hero_image=image,
+            body=body(),
+            **dates,
+        )
         page.target_boroughs.set(boroughs)
         page.target_communities.set(communities)
         index.add_child(instance=page)
@@ -425,7 +474,8 @@ def enrich_home_page(home, campaigns, myths_page):
     if {block.block_type for block in home.body} & HOME_LIBRARY_BLOCKS or home.revisions.count() > 1:
         return
     home.body.append(("myths", {"heading": "Myths busted", "myths": [], "topic": MythTopic.POSITIVE_ACTION}))
-    home.body.append(("officer_story", story("Sergeant, Ealing")))
+    for name, _quote in OFFICER_STORIES:
+        home.body.append(("officer_story", story(name)))
     home.body.append(
         (
             "call_to_action",
@@ -441,8 +491,13 @@ def enrich_home_page(home, campaigns, myths_page):
 
 
 def load_content_library(home):
+    """Everything but the campaigns themselves, which lead on to pages other apps' demos create."""
     ensure_myths()
     ensure_officer_stories()
     myths_page = ensure_myths_page(home)
-    campaigns = ensure_campaigns(home, myths_page)
+    campaigns = ensure_campaign_index(home)
     enrich_home_page(home, campaigns, myths_page)
+
+
+def load_campaigns(home, support_page, programme_page):
+    ensure_campaigns(home, Onward(support=support_page, programme=programme_page))

@@ -40,7 +40,7 @@ WHAT_HAPPENS_NEXT = (
 PRIVACY_SUMMARY = (
     "<p>We use your details only to support you with your application, keep them for 12 months after we "
     "finish working with you, and never share them outside the recruitment team. The equality questions are "
-    "optional and are only ever counted, never shown with your name. Read the full privacy notice.</p>"
+    "optional and are only ever counted, never shown with your name.</p>"
 )
 EQUALITY_INTRODUCTION = (
     "<p>These questions help us check that our support reaches everyone. They are optional, every question "
