@@ -1,20 +1,17 @@
-import re
 import sys
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from wagtail.models import Page, Site
 
+from home import site_search
 from recruitment_site.core import spam
 
 SEARCH_MAX_LENGTH = 100
-SEARCH_RESULTS_PER_PAGE = 10
 
 
 # Seconds a client is asked to wait before retrying while the database is unreachable.
@@ -80,45 +77,30 @@ def database_unavailable_response(request=None):
     return response
 
 
-def search_terms(query):
-    """Words only: the full-text engines (SQLite FTS5, PostgreSQL tsquery) have their own operator
-    syntax, and punctuation typed by a visitor must not reach them as operators."""
-    return " ".join(re.findall(r"\w+", query))
-
-
-def search_pages(request, query):
-    pages = Page.objects.live().public()
-    site = Site.find_for_request(request)
-    if site:
-        pages = pages.descendant_of(site.root_page, inclusive=True)
-    return pages.specific().search(search_terms(query), operator="and")
-
-
-def results_page(results, number):
-    paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
-    try:
-        return paginator.page(number)
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
-
-
 @require_GET
 def search(request):
-    # Each search is a full-text query against the database, so one address cannot make unlimited ones.
+    # Each search is several full-text queries against the database, so one address cannot make
+    # unlimited ones.
     window = settings.SEARCH_RATE_WINDOW_SECONDS
     if spam.rate_limited(request, "search", limit=settings.SEARCH_RATE_LIMIT, window=window):
         return spam.rate_limited_response(request, window=window, searching=True)
     query = request.GET.get("query", "").strip()
-    context = {"query": query, "search_max_length": SEARCH_MAX_LENGTH, "results": None, "error": ""}
+    kind = request.GET.get("kind", "")
+    context = {
+        "query": query,
+        "search_max_length": SEARCH_MAX_LENGTH,
+        "groups": None,
+        "kind": kind if kind in site_search.KINDS_BY_SLUG else "",
+        "error": "",
+    }
     status = 200
     if len(query) > SEARCH_MAX_LENGTH:
         context["error"] = _("Search terms must be %(max)s characters or fewer.") % {"max": SEARCH_MAX_LENGTH}
         context["query"] = query[:SEARCH_MAX_LENGTH]
         status = 400
-    elif search_terms(query):
-        context["results"] = results_page(search_pages(request, query), request.GET.get("page"))
+    elif site_search.search_terms(query):
+        groups = site_search.grouped_results(request, query, context["kind"], request.GET.get("page"))
+        context.update(groups=groups, total=sum(group.count for group in groups))
     return render(request, "pages/search.html", context, status=status)
 
 

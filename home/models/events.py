@@ -140,6 +140,7 @@ class EventPage(RoutablePageMixin, BasePage):
     template = "pages/event_page.html"
     parent_page_types = ["home.EventIndexPage"]
     subpage_types = []
+    description_fallback_field = "summary"
 
     summary = models.TextField(
         _("summary"), max_length=300, help_text=_("One or two sentences for listings and calendars")
