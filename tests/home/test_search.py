@@ -19,7 +19,9 @@ def group_headings(response):
 
 
 def result_links(response, kind):
-    return [a["href"] for a in soup(response).select(f".search-results__item--{kind} .search-results__title a")]
+    return [
+        a["href"] for a in soup(response).select(f".search-results__item--{kind} .search-results__title a")
+    ]
 
 
 def test_search_finds_live_pages_by_their_words(client, demo_site):

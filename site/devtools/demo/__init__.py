@@ -219,7 +219,9 @@ def ensure_standard_page(parent, slug, title, introduction, body):
     page = StandardPage.objects.child_of(parent).filter(slug=slug).first()
     if page:
         return page
-    page = StandardPage(title=title, slug=slug, introduction=introduction, body=body)
+    page = StandardPage(
+        title=title, slug=slug, introduction=introduction, body=body, search_description=introduction
+    )
     parent.add_child(instance=page)
     return publish(page)
 

@@ -421,7 +421,15 @@ def ensure_campaigns(home, myths_page):
     for slug, title, summary, image, body, dates, (boroughs, communities) in campaigns:
         if CampaignPage.objects.child_of(index).filter(slug=slug).exists():
             continue
-        page = CampaignPage(slug=slug, title=title, summary=summary, hero_image=image, body=body(), **dates)
+        page = CampaignPage(
+            slug=slug,
+            title=title,
+            summary=summary,
+            search_description=summary,
+            hero_image=image,
+            body=body(),
+            **dates,
+        )
         page.target_boroughs.set(boroughs)
         page.target_communities.set(communities)
         index.add_child(instance=page)
