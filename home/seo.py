@@ -12,8 +12,11 @@ from typing import NamedTuple
 from django.apps import apps
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Site
+
+from home.caching import shared
 
 SCHEMA_CONTEXT = "https://schema.org"
 # What a shared link shows: Open Graph's recommended size (and Twitter's large card).
@@ -70,12 +73,24 @@ def sharing_image(page, request, force_name):
     own = getattr(page, "social_image", None) if page is not None else None
     if own is not None:
         return image_for_sharing(own, request, page.title)
-    default = site_settings(request).default_social_image
-    if default is not None:
-        return image_for_sharing(default, request, force_name)
-    width, height = DEFAULT_SHARING_IMAGE_SIZE
-    alt = _("The %(force)s shield, white on navy blue") % {"force": force_name}
-    return SharingImage(absolute(static(DEFAULT_SHARING_IMAGE), request), alt, width, height)
+    return default_sharing_image(request, force_name)
+
+
+def default_sharing_image(request, force_name):
+    """Kept with the shared fragments (home/caching.py) until content changes: every page without its
+    own image shows it, and reading the settings and the rendition would cost every page two queries."""
+
+    def build():
+        default = site_settings(request).default_social_image
+        if default is not None:
+            return tuple(image_for_sharing(default, request, force_name))
+        width, height = DEFAULT_SHARING_IMAGE_SIZE
+        alt = _("The %(force)s shield, white on navy blue") % {"force": force_name}
+        return (absolute(static(DEFAULT_SHARING_IMAGE), request), alt, width, height)
+
+    # The alternative text is translated, and the address starts from the site's.
+    vary_on = [site_root(request), get_language()]
+    return SharingImage(*shared(request, "default-sharing-image", vary_on, build))
 
 
 def logo_url(request, settings_object):
