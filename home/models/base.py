@@ -53,7 +53,7 @@ class BasePageForm(WagtailAdminPageForm):
         if field is not None:
             field.required = True
             field.error_messages["required"] = _(
-                "Write a search description before publishing: one or two sentences that search engines "
+                "Write a meta description before publishing: one or two sentences that search engines "
                 "and shared links show under the title."
             )
 

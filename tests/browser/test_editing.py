@@ -166,7 +166,7 @@ def test_editor_builds_a_campaign_from_several_blocks_and_sees_it_in_the_preview
     with page.expect_navigation(timeout=60_000):
         page.get_by_role("button", name="Submit to Moderators approval").click()
     page.get_by_role("tab", name=re.compile("Promote")).click()
-    page.get_by_text("Write a search description before publishing").wait_for()
+    page.get_by_text("Write a meta description before publishing").wait_for()
     page.locator("#id_search_description").fill("Become a special constable in Newham: a few hours a month.")
     page.get_by_role("button", name="More actions").click()
     with page.expect_navigation(timeout=60_000):

@@ -104,7 +104,7 @@ def test_publishing_or_submitting_a_page_without_a_search_description_is_refused
     response = client.post(add_page_url(demo_site), page_form("  ", action))
 
     assert response.status_code == 200
-    assert "Write a search description before publishing" in response.content.decode()
+    assert "Write a meta description before publishing" in response.content.decode()
     assert not StandardPage.objects.filter(slug="fitness-test").exists()
 
 
