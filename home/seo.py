@@ -45,7 +45,9 @@ def site_root(request):
 
 def absolute(url, request):
     """An address as search engines need it. Renditions and static files on a CDN or bucket are
-    absolute already; anything else is on this site."""
+    absolute already; anything else is on this site (a page not yet in the tree, seen in a preview, has
+    no address of its own and is given the site's)."""
+    url = url or "/"
     if url.startswith(("https://", "http://")):
         return url
     if url.startswith("//"):
