@@ -59,7 +59,10 @@ demo: migrate ## Load the demo content and the demo accounts (idempotent)
 	$(MANAGE) load_demo
 	$(MANAGE) create_demo_accounts
 
+# Links the site writes for itself (emails, canonical links, sitemap, calendar feed) use the served port.
+run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: demo ## Set up, then run the task worker and the site on 127.0.0.1:$(PORT) (Ctrl-C stops both)
+	$(MANAGE) use_dev_site_address 127.0.0.1:$(PORT)
 	@echo "Site: http://127.0.0.1:$(PORT)/   Admin: http://127.0.0.1:$(PORT)/admin/"
 	@trap 'kill 0' INT TERM EXIT; \
 	$(MANAGE) db_worker --no-startup-delay & \

@@ -350,9 +350,26 @@ class MythsBlock(blocks.StructBlock):
         label = _("Myths and facts")
 
 
+# The question marks of the site's languages (Urdu and Sorani Kurdish use the Arabic one).
+QUESTION_MARKS = ("?", "\u061f", "\uff1f")
+
+
+def question_error(text):
+    """An error message when an FAQ question is written as a statement, else None."""
+    if text and not text.strip().endswith(QUESTION_MARKS):
+        return _("Write this as a question, ending with a question mark, for example “Can I apply again?”.")
+    return None
+
+
 class QuestionBlock(blocks.StructBlock):
     question = blocks.CharBlock(max_length=200, label=_("Question"))
     answer = RichTextBlock(features=["bold", "italic", "ol", "ul", "link"], label=_("Answer"))
+
+    def clean(self, value):
+        value = super().clean(value)
+        if message := question_error(value.get("question")):
+            raise blocks.StructBlockValidationError(block_errors={"question": ValidationError(message)})
+        return value
 
     class Meta:
         icon = "help"

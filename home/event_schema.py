@@ -1,7 +1,10 @@
 """schema.org Event structured data (JSON-LD) for an event page, so search engines can show the event
-with its date, status, place and attendance mode."""
+with its date, status, place, attendance mode, image and whether places are available.
 
-import json
+Following schema.org and Google's Event documentation, a cancelled or postponed event keeps its original
+dates with eventStatus saying what happened, and offers nothing: only an event that is going ahead and
+has not ended offers places, InStock while there are places and SoldOut once it is full.
+"""
 
 from django.utils.timezone import localtime
 
@@ -19,8 +22,6 @@ ATTENDANCE_MODE = {
     AttendanceMode.ONLINE: "OnlineEventAttendanceMode",
     AttendanceMode.HYBRID: "MixedEventAttendanceMode",
 }
-# JSON inside <script> must not be able to close the element or open a comment.
-SCRIPT_SAFE = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def place(event):
@@ -45,17 +46,22 @@ def locations(event):
 
 
 def offer(event, page_url):
-    availability = "SoldOut" if event.is_full else "InStock"
-    return {
+    """Free places, or None when there is nothing to offer: cancelled, postponed or already over."""
+    if event.is_cancelled or event.is_postponed or event.is_past():
+        return None
+    data = {
         "@type": "Offer",
         "price": "0",
         "priceCurrency": "GBP",
-        "availability": SCHEMA + availability,
+        "availability": SCHEMA + ("SoldOut" if event.is_full else "InStock"),
         "url": event.booking_url or page_url,
     }
+    if event.first_published_at:
+        data["validFrom"] = localtime(event.first_published_at).isoformat()
+    return data
 
 
-def event_data(event, page_url, organizer_name, organizer_url):
+def event_data(event, page_url, organizer_name, organizer_url, image_url):
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -67,15 +73,12 @@ def event_data(event, page_url, organizer_name, organizer_url):
         "eventStatus": SCHEMA + EVENT_STATUS[event.status],
         "eventAttendanceMode": SCHEMA + ATTENDANCE_MODE[event.attendance_mode],
         "location": locations(event),
+        "image": [image_url],
         "organizer": {"@type": "Organization", "name": organizer_name, "url": organizer_url},
         "isAccessibleForFree": True,
-        "offers": offer(event, page_url),
     }
+    if offered := offer(event, page_url):
+        data["offers"] = offered
     if event.capacity:
         data["maximumAttendeeCapacity"] = event.capacity
     return data
-
-
-def json_ld(data):
-    """Serialised for a <script type="application/ld+json"> element."""
-    return json.dumps(data, ensure_ascii=False).translate(SCRIPT_SAFE)

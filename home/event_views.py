@@ -12,7 +12,8 @@ from wagtail.models import Site
 from home.caching import force_name
 from home.event_calendar import CONTENT_TYPE, calendar_bytes
 from home.event_filters import EventFilterSet, month_choices
-from home.event_schema import event_data, json_ld
+from home.event_schema import event_data
+from home.seo import json_ld, sharing_image
 
 # A feed is a whole calendar in one response; this bounds its size whatever the filters.
 FEED_LIMIT = 500
@@ -116,7 +117,9 @@ def event_calendar_file(event, request):
 def event_page_context(event, request):
     site = Site.find_for_request(request)
     page_url = event.get_full_url(request)
-    data = event_data(event, page_url, force_name(request), site.root_url if site else "")
+    name = force_name(request)
+    image = sharing_image(event, request, name)
+    data = event_data(event, page_url, name, site.root_url if site else "", image.url)
     return {
         "structured_data": json_ld(data),
         "calendar_url": event.url + event.reverse_subpage("calendar_file"),

@@ -2,7 +2,6 @@ import sys
 import unicodedata
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.shortcuts import render
@@ -10,13 +9,12 @@ from django.template import loader
 from django.urls import translate_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Page, Site
 
+from home import site_search
 from recruitment_site.core import spam
 from recruitment_site.core.languages import CODES
 
 SEARCH_MAX_LENGTH = 100
-SEARCH_RESULTS_PER_PAGE = 10
 
 
 # Seconds a client is asked to wait before retrying while the database is unreachable.
@@ -82,55 +80,30 @@ def database_unavailable_response(request=None):
     return response
 
 
-def is_word_character(character):
-    # Letters, digits and combining marks: Bengali and Tamil vowel signs are marks, and a word split at
-    # each of them (as the regular expression \w does) is no longer a word PostgreSQL can stem.
-    return unicodedata.category(character)[0] in "LNM"
-
-
-def search_terms(query):
-    """Words only: the full-text engines (SQLite FTS5, PostgreSQL tsquery) have their own operator
-    syntax, and punctuation typed by a visitor must not reach them as operators."""
-    return " ".join("".join(c if is_word_character(c) else " " for c in query).split())
-
-
-def search_pages(request, query):
-    """Pages in the reader's language only (/ur/search/ finds Urdu pages); on PostgreSQL each language's
-    pages are indexed and searched with its own text search configuration (home/search_backend.py)."""
-    locale = Locale.get_active()
-    pages = Page.objects.live().public().filter(locale=locale)
-    site = Site.find_for_request(request)
-    if site:
-        root = site.root_page.get_translation_or_none(locale) or site.root_page
-        pages = pages.descendant_of(root, inclusive=True)
-    return pages.specific().search(search_terms(query), operator="and")
-
-
-def results_page(results, number):
-    paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
-    try:
-        return paginator.page(number)
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
-
-
 @require_GET
 def search(request):
-    # Each search is a full-text query against the database, so one address cannot make unlimited ones.
+    # Each search is several full-text queries against the database, so one address cannot make
+    # unlimited ones.
     window = settings.SEARCH_RATE_WINDOW_SECONDS
     if spam.rate_limited(request, "search", limit=settings.SEARCH_RATE_LIMIT, window=window):
         return spam.rate_limited_response(request, window=window, searching=True)
     query = request.GET.get("query", "").strip()
-    context = {"query": query, "search_max_length": SEARCH_MAX_LENGTH, "results": None, "error": ""}
+    kind = request.GET.get("kind", "")
+    context = {
+        "query": query,
+        "search_max_length": SEARCH_MAX_LENGTH,
+        "groups": None,
+        "kind": kind if kind in site_search.KINDS_BY_SLUG else "",
+        "error": "",
+    }
     status = 200
     if len(query) > SEARCH_MAX_LENGTH:
         context["error"] = _("Search terms must be %(max)s characters or fewer.") % {"max": SEARCH_MAX_LENGTH}
         context["query"] = query[:SEARCH_MAX_LENGTH]
         status = 400
-    elif search_terms(query):
-        context["results"] = results_page(search_pages(request, query), request.GET.get("page"))
+    elif site_search.search_terms(query):
+        groups = site_search.grouped_results(request, query, context["kind"], request.GET.get("page"))
+        context.update(groups=groups, total=sum(group.count for group in groups))
     return render(request, "pages/search.html", context, status=status)
 
 

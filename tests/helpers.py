@@ -1,5 +1,7 @@
 """Assertions shared by the test modules."""
 
+import json
+
 from bs4 import BeautifulSoup
 
 
@@ -22,3 +24,22 @@ def inline_code(response):
     styles = document.find_all("style")
     style_attributes = document.find_all(style=True)
     return scripts + styles + style_attributes
+
+
+def draftail(text):
+    """One paragraph of text as a Draftail rich-text field posts it."""
+    return json.dumps(
+        {
+            "blocks": [
+                {
+                    "key": "a",
+                    "type": "unstyled",
+                    "text": text,
+                    "depth": 0,
+                    "inlineStyleRanges": [],
+                    "entityRanges": [],
+                }
+            ],
+            "entityMap": {},
+        }
+    )

@@ -1,14 +1,22 @@
 """The abstract base every public page type inherits: sharing metadata and listing fields."""
 
+from html import unescape
+
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
+from wagtail.rich_text import expand_db_html
 
 from home.blocks import CallToActionBlock
 from home.caching import kept_until_content_changes
 from home.next_steps import AMBASSADOR, EVENTS, SUPPORT
+
+# Search engines show about this many characters of a description; a longer fallback is cut at a word.
+META_DESCRIPTION_LENGTH = 160
 
 
 class SocialFields(models.Model):
@@ -59,12 +67,29 @@ class NextStepsFields(models.Model):
 
     class Meta:
         abstract = True
+class BasePageForm(WagtailAdminPageForm):
+    """The search description is required to submit or publish a page (every page's meta description and
+    sharing text), but not to save a draft: Wagtail defers required fields on "Save draft"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("search_description")
+        if field is not None:
+            field.required = True
+            field.error_messages["required"] = _(
+                "Write a meta description before publishing: one or two sentences that search engines "
+                "and shared links show under the title."
+            )
 
 
 class BasePage(SocialFields, Page):
     """Every public page type inherits this, so sharing metadata works the same everywhere."""
 
+    base_form_class = BasePageForm
     promote_panels = Page.promote_panels + SocialFields.promote_panels
+    # Where the meta description comes from when an editor has not written a search description (pages
+    # published before it was required, demo content); rich text is reduced to its words.
+    description_fallback_field = "introduction"
 
     class Meta:
         abstract = True
@@ -85,5 +110,16 @@ class BasePage(SocialFields, Page):
             return PageViewRestriction.objects.none()
         return PageViewRestriction.objects.filter(pk__in=restriction_ids)
 
+    @property
+    def meta_description(self):
+        """The search description, or the start of the page's introduction or summary."""
+        if self.search_description.strip():
+            return self.search_description.strip()
+        fallback = getattr(self, self.description_fallback_field, "") or ""
+        words = " ".join(unescape(strip_tags(expand_db_html(str(fallback)))).split())
+        if len(words) <= META_DESCRIPTION_LENGTH:
+            return words
+        return words[:META_DESCRIPTION_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
     def get_social_text(self):
-        return self.social_text or self.search_description
+        return self.social_text or self.meta_description

@@ -1,6 +1,5 @@
 """The content library: myths and officer stories (snippets) and the pages built from the block library."""
 
-import json
 from itertools import groupby
 from typing import NamedTuple
 
@@ -13,6 +12,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
@@ -29,10 +29,12 @@ from wagtail.models import (
 )
 from wagtail.rich_text import expand_db_html
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
-from home.blocks import CONTENT_BLOCKS
+from home.blocks import CONTENT_BLOCKS, question_error
 from home.choices import MythTopic
 from home.next_steps import AMBASSADOR, EVENTS, SUPPORT
+from home.seo import json_ld
 
 from .base import BasePage, NextStepsFields
 
@@ -59,7 +61,7 @@ def workflow_states_relation(name):
     )
 
 
-class PublicSnippetQuerySet(models.QuerySet):
+class PublicSnippetQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def live(self):
         """What the public may see: published, not a draft awaiting review."""
         return self.filter(live=True)
@@ -90,6 +92,19 @@ class ModeratedSnippet(
         return self.preview_template
 
 
+class MythForm(WagtailAdminModelForm):
+    """Every myth gets its question before it is submitted or published; a draft may be saved without
+    one (Wagtail defers required fields on "Save draft")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "question" in self.fields:
+            self.fields["question"].required = True
+            self.fields["question"].error_messages["required"] = _(
+                "Write the myth as a question, for example “Do I need a degree to join?”."
+            )
+
+
 class Myth(TranslatableMixin, ModeratedSnippet, index.Indexed):
     """A common belief about a police career, and the fact that answers it."""
 
@@ -98,6 +113,16 @@ class Myth(TranslatableMixin, ModeratedSnippet, index.Indexed):
     preview_template = "previews/myth.html"
 
     myth = models.CharField(_("myth"), max_length=255, help_text=_("Say it as people say it"))
+    # Blank in the database for myths written before it existed; the admin form requires it (MythForm).
+    question = models.CharField(
+        _("question"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "The myth as the question someone would ask, for example “Do I need a degree to join?”. "
+            "Shown above the myth and given to search engines as the question the fact answers."
+        ),
+    )
     fact = RichTextField(_("fact"), features=FACT_FEATURES)
     source_url = models.URLField(
         _("source link"), blank=True, help_text=_("Where the fact comes from, if it is not common knowledge")
@@ -107,8 +132,10 @@ class Myth(TranslatableMixin, ModeratedSnippet, index.Indexed):
         _("sort order"), default=0, help_text=_("Lower numbers come first within a topic")
     )
 
+    base_form_class = MythForm
     panels = [
         FieldPanel("myth"),
+        FieldPanel("question"),
         FieldPanel("fact"),
         FieldPanel("source_url"),
         FieldRowPanel([FieldPanel("topic"), FieldPanel("sort_order")]),
@@ -116,8 +143,10 @@ class Myth(TranslatableMixin, ModeratedSnippet, index.Indexed):
     search_fields = [
         index.SearchField("myth"),
         index.AutocompleteField("myth"),
+        index.SearchField("question"),
         index.SearchField("fact"),
         index.FilterField("topic"),
+        index.FilterField("live"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -127,6 +156,19 @@ class Myth(TranslatableMixin, ModeratedSnippet, index.Indexed):
 
     def __str__(self):
         return self.myth
+
+    def clean(self):
+        super().clean()
+        if message := question_error(self.question):
+            raise ValidationError({"question": message})
+
+    def faq_question(self):
+        """The question search engines are given. A myth saved before questions were required is quoted
+        whole rather than reworded: changing its first letter's case would go wrong for proper nouns and
+        in the site's other languages."""
+        if self.question.strip():
+            return self.question.strip()
+        return _("Is it true that “%(myth)s”?") % {"myth": self.myth.strip().rstrip(".!")}
 
     def fact_text(self):
         """The fact as plain text, for search engines' structured data."""
@@ -157,7 +199,12 @@ class OfficerStory(TranslatableMixin, ModeratedSnippet, index.Indexed):
     )
 
     panels = [FieldPanel("name"), FieldPanel("quote"), FieldPanel("image")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.SearchField("quote")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("quote"),
+        index.FilterField("live"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("officer story")
@@ -224,6 +271,7 @@ class CampaignPage(NextStepsFields, BasePage):
     template = "pages/campaign_page.html"
     parent_page_types = ["home.CampaignIndexPage"]
     subpage_types = []
+    description_fallback_field = "summary"
 
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -274,9 +322,6 @@ class CampaignPage(NextStepsFields, BasePage):
     class Meta:
         verbose_name = _("campaign page")
 
-    def get_social_text(self):
-        return super().get_social_text() or self.summary
-
     def clean(self):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
@@ -326,16 +371,13 @@ class MythsFactsPage(NextStepsFields, BasePage):
             "mainEntity": [
                 {
                     "@type": "Question",
-                    "name": myth.myth,
+                    "name": myth.faq_question(),
                     "acceptedAnswer": {"@type": "Answer", "text": myth.fact_text()},
                 }
                 for myth in myths
             ],
         }
-        escaped = json.dumps(data, ensure_ascii=False).translate(
-            {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-        )
-        return mark_safe(escaped)  # noqa: S308 - JSON with <, > and & escaped cannot leave the script element
+        return mark_safe(json_ld(data))  # noqa: S308 - JSON with <, > and & escaped cannot leave the script element
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

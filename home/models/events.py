@@ -147,6 +147,7 @@ class EventPage(RoutablePageMixin, NextStepsFields, BasePage):
     subpage_types = []
     # The page already links to the listing; past and cancelled events still lead on to support.
     next_step_keys = (SUPPORT, AMBASSADOR)
+    description_fallback_field = "summary"
 
     summary = models.TextField(
         _("summary"), max_length=300, help_text=_("One or two sentences for listings and calendars")

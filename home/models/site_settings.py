@@ -71,6 +71,19 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("Shown beside the force name in the header; the force name is its alternative text"),
     )
+    default_social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("default sharing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when a page without its own sharing image is shared, and in event listings on search "
+            "engines; at least 1200 by 630 pixels. Its description is used as the alternative text. When "
+            "empty, the force's shield is used."
+        ),
+    )
     primary_navigation = StreamField(
         [("link", LinkBlock())],
         verbose_name=_("main menu"),
@@ -113,7 +126,9 @@ class SiteSettings(BaseSiteSetting):
             ObjectList(
                 [FieldPanel("primary_navigation"), FieldPanel("footer_navigation")], heading=_("Menus")
             ),
-            ObjectList([FieldPanel("social_links")], heading=_("Social media")),
+            ObjectList(
+                [FieldPanel("default_social_image"), FieldPanel("social_links")], heading=_("Social media")
+            ),
         ]
     )
 

@@ -57,12 +57,11 @@ def current_state(current, page):
     return None
 
 
-@register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context):
-    page = context.get("page")
+def breadcrumb_ancestors(request, page):
+    """The pages above this one that the breadcrumbs link to (from the home page down), or [] for the
+    home page itself. The visible trail and its structured data (seo_tags) both use this, so they agree."""
     if page is None or page.depth <= 2:
-        return {"ancestors": []}
-    request = context.get("request")
+        return []
 
     def build():
         ancestors = page.get_ancestors().filter(depth__gt=1).live().public()
@@ -72,7 +71,14 @@ def breadcrumbs(context):
         ]
 
     # Keyed by the tree position: a preview's draft title is shown from the page itself, not from here.
-    return {"ancestors": shared(request, "breadcrumbs", [page.path], build), "page": page}
+    return shared(request, "breadcrumbs", [page.path], build)
+
+
+@register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    ancestors = breadcrumb_ancestors(context.get("request"), page)
+    return {"ancestors": ancestors, "page": page} if ancestors else {"ancestors": []}
 
 
 @register.simple_tag(takes_context=True)

@@ -431,6 +431,10 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 # Demo accounts (admin, editor, moderator, diversity, lead) exist only where a settings file opts in.
 DEMO_ACCOUNTS_ENABLED = False
 DEMO_ACCOUNTS_PASSWORD = ""
+# Whether `make run` may point the default Wagtail Site at the port it serves on (use_dev_site_address),
+# so canonical links, og:url, the sitemap and the calendar feed use that port. Development only: in
+# production the Site record is the public address, set by an administrator.
+DEV_SITE_FOLLOWS_SERVER = False
 
 LOG_FORMATS = ("plain", "json")
 

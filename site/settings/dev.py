@@ -18,6 +18,8 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 DEMO_ACCOUNTS_ENABLED = True
 STAFF_TWO_FACTOR_REQUIRED = False
 DEMO_ACCOUNTS_PASSWORD = "recruit-demo-2026"  # noqa: S105 - development only
+# `make run` points the demo Site at the port it serves on (PORT=8001 make run).
+DEV_SITE_FOLLOWS_SERVER = True
 
 # Without reCAPTCHA keys the spam check is off in development; django-recaptcha's check would
 # otherwise refuse its public test keys.

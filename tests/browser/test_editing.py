@@ -82,6 +82,7 @@ def test_an_editors_new_myth_is_public_only_once_a_moderator_approves_it(
     editor.locator("#wagtail-sidebar").get_by_role("link", name="Myths").click()
     editor.get_by_role("link", name="Add myth").first.click()
     editor.locator("#id_myth").fill(MYTH)
+    editor.locator("#id_question").fill("Can officers have beards?")
     editor.locator(".Draftail-Editor [contenteditable=true]").click()
     editor.keyboard.type("They can, if they are kept neat.")
     # Draftail writes what was typed into the form's hidden field a moment later; submit only after it has.
@@ -160,6 +161,13 @@ def test_editor_builds_a_campaign_from_several_blocks_and_sees_it_in_the_preview
     preview.get_by_text("1 in 4").wait_for()
     preview.get_by_role("link", name="Find out more").wait_for()
 
+    # Submitting without a search description is refused, with the reason beside the field.
+    page.get_by_role("button", name="More actions").click()
+    with page.expect_navigation(timeout=60_000):
+        page.get_by_role("button", name="Submit to Moderators approval").click()
+    page.get_by_role("tab", name=re.compile("Promote")).click()
+    page.get_by_text("Write a meta description before publishing").wait_for()
+    page.locator("#id_search_description").fill("Become a special constable in Newham: a few hours a month.")
     page.get_by_role("button", name="More actions").click()
     with page.expect_navigation(timeout=60_000):
         page.get_by_role("button", name="Submit to Moderators approval").click()

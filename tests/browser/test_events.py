@@ -53,12 +53,14 @@ def test_structured_data_is_readable_in_the_browser(live_demo_site, browser_page
     event = EventPage.objects.published().upcoming().first()
 
     browser_page.goto(live_demo_site + event.url)
-    data = browser_page.evaluate(
-        "JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)"
+    blocks = browser_page.evaluate(
+        "[...document.querySelectorAll('script[type=\"application/ld+json\"]')]"
+        ".map((script) => JSON.parse(script.textContent))"
     )
 
-    assert data["@type"] == "Event"
+    [data] = [block for block in blocks if block["@type"] == "Event"]
     assert data["name"] == event.title
+    assert "BreadcrumbList" in [block["@type"] for block in blocks]
 
 
 def test_filter_form_works_with_javascript_off_and_gives_a_shareable_address(live_demo_site, chromium):

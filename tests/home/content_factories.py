@@ -22,6 +22,7 @@ class MythFactory(factory.django.DjangoModelFactory):
         model = Myth
 
     myth = factory.Sequence(lambda n: f"Myth number {n}")
+    question = factory.Sequence(lambda n: f"Is myth number {n} true?")
     fact = "<p>The fact that answers it.</p>"
     topic = MythTopic.ELIGIBILITY
     sort_order = factory.Sequence(int)

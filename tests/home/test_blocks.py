@@ -239,13 +239,18 @@ def test_myths_block_shows_chosen_myths_in_the_editors_order():
     block = MythsBlock()
     value = block.clean(block.normalize({"heading": "Myths", "myths": [second, first], "topic": ""}))
 
-    summaries = [s.get_text(" ", strip=True) for s in html(block.render(value)).select("summary")]
+    summaries = [s.get_text(" ", strip=True) for s in html(block.render(value)).select(".myth__statement")]
 
     assert summaries == ["Myth: First on the page", "Myth: Second in the library"]
 
 
 def test_myths_block_by_topic_shows_only_that_topics_myths_as_disclosures():
-    MythFactory(topic=MythTopic.ELIGIBILITY, myth="You must be tall.", fact="<p>There is no height rule.</p>")
+    MythFactory(
+        topic=MythTopic.ELIGIBILITY,
+        myth="You must be tall.",
+        question="Do I have to be tall?",
+        fact="<p>There is no height rule.</p>",
+    )
     MythFactory(topic=MythTopic.LIFE_IN_THE_JOB, myth="It is all arrests.")
     block = MythsBlock()
     value = block.normalize({"heading": "", "myths": [], "topic": MythTopic.ELIGIBILITY})
@@ -253,7 +258,7 @@ def test_myths_block_by_topic_shows_only_that_topics_myths_as_disclosures():
     rendered = html(block.render(value))
 
     assert [d.summary.get_text(" ", strip=True) for d in rendered.find_all("details")] == [
-        "Myth: You must be tall."
+        "Do I have to be tall? Myth: You must be tall."
     ]
     assert "There is no height rule." in rendered.find("details").get_text()
 
@@ -266,7 +271,7 @@ def test_myths_block_with_a_deleted_myth_renders_the_rest():
 
     rendered = html(block.render(block.to_python(raw)))
 
-    assert [s.get_text(" ", strip=True) for s in rendered.select("summary")] == ["Myth: Still here"]
+    assert [s.get_text(" ", strip=True) for s in rendered.select(".myth__statement")] == ["Myth: Still here"]
 
 
 # Officer story and FAQ

@@ -8,6 +8,7 @@ from home import roles
 from home.choices import MythTopic
 from home.models import Myth
 from tests.factories import UserFactory
+from tests.helpers import draftail
 from tests.home.content_factories import ImageFactory, MythFactory, OfficerStoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,24 +55,6 @@ def test_diversity_roles_cannot_open_the_content_library(client, role):
 
     for url in (MYTHS_URL, STORIES_URL):
         assert client.get(url).status_code in (302, 403), url
-
-
-def draftail(text):
-    return json.dumps(
-        {
-            "blocks": [
-                {
-                    "key": "a",
-                    "type": "unstyled",
-                    "text": text,
-                    "depth": 0,
-                    "inlineStyleRanges": [],
-                    "entityRanges": [],
-                }
-            ],
-            "entityMap": {},
-        }
-    )
 
 
 def test_editor_can_add_a_myth_through_the_admin(client):

@@ -180,25 +180,32 @@ def test_myths_page_groups_myths_by_topic_in_topic_order(client, demo_site):
     assert all(document.select_one(href) is not None for href in links)
 
 
+def faq_data(response):
+    """The FAQPage block; the page also carries its BreadcrumbList (tests/home/test_structured_data.py)."""
+    return [block for block in json_ld(response) if block["@type"] == "FAQPage"]
+
+
 def test_myths_page_publishes_every_myth_as_schema_org_faq(client, demo_site):
-    (data,) = json_ld(client.get("/myths-and-facts/"))
+    (data,) = faq_data(client.get("/myths-and-facts/"))
 
     assert data["@context"] == "https://schema.org" and data["@type"] == "FAQPage"
     questions = {item["name"]: item["acceptedAnswer"]["text"] for item in data["mainEntity"]}
-    assert set(questions) == set(Myth.objects.values_list("myth", flat=True))
-    assert questions["You need a degree to become a police officer."].startswith("No. You can join")
+    assert set(questions) == set(Myth.objects.values_list("question", flat=True))
+    assert questions["Do I need a degree to become a police officer?"].startswith("No. You can join")
     assert all("<" not in answer for answer in questions.values())
 
 
 def test_hostile_myth_text_cannot_break_out_of_the_json_ld_script(client, demo_site):
     hostile = '</script><script>alert("myth")</script>'
-    MythFactory(myth=hostile, fact="<p>&lt;/script&gt; & fact</p>", topic=MythTopic.SELECTION)
+    MythFactory(
+        myth=hostile, question=hostile, fact="<p>&lt;/script&gt; & fact</p>", topic=MythTopic.SELECTION
+    )
 
     response = client.get("/myths-and-facts/")
 
     assert inline_code(response) == []
     assert "<script>alert" not in response.content.decode()
-    (data,) = json_ld(response)
+    (data,) = faq_data(response)
     assert hostile in [item["name"] for item in data["mainEntity"]]
 
 
@@ -208,7 +215,7 @@ def test_myths_page_without_myths_says_so_and_has_no_structured_data(client, dem
     response = client.get("/myths-and-facts/")
 
     assert "There are no myths to show yet." in response.content.decode()
-    assert json_ld(response) == []
+    assert faq_data(response) == []
 
 
 def test_myths_page_costs_the_same_queries_for_few_and_many_myths(client, demo_site):

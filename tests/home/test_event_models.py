@@ -249,6 +249,7 @@ def test_editor_creates_an_event_through_the_admin_and_it_waits_for_moderation(c
         "title": "Mock interview evening",
         "slug": "mock-interview-evening",
         "summary": "Practise your interview.",
+        "search_description": "Practise a police interview online, with feedback from our team.",
         "event_type": "mock-interview",
         "start": "2027-03-28 18:00",
         "end": "2027-03-28 20:00",

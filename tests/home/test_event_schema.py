@@ -4,6 +4,7 @@ import pytest
 
 from home.choices import AttendanceMode, EventStatus
 from tests.helpers import inline_code, soup
+from tests.home.content_factories import ImageFactory
 from tests.home.event_factories import BoroughFactory, EventPageFactory, build_event_site, london
 
 pytestmark = pytest.mark.django_db
@@ -15,9 +16,11 @@ def index():
 
 
 def structured_data(client, event):
+    """The Event block; the page also carries its BreadcrumbList (tests/home/test_structured_data.py)."""
     scripts = soup(client.get(event.url)).select('script[type="application/ld+json"]')
-    assert len(scripts) == 1
-    return json.loads(scripts[0].string)
+    blocks = [json.loads(script.string) for script in scripts]
+    assert sorted(block["@type"] for block in blocks) == ["BreadcrumbList", "Event"]
+    return next(block for block in blocks if block["@type"] == "Event")
 
 
 def test_event_page_has_schema_org_event_data(client, index):
@@ -110,7 +113,58 @@ def test_structured_data_cannot_be_broken_out_of_by_a_title(client, index):
     assert structured_data(client, event)["name"] == title
 
 
-def test_structured_data_is_the_only_script_and_is_not_inline_code(client, index):
+def test_structured_data_is_not_inline_code(client, index):
     response = client.get(EventPageFactory(parent=index).url)
 
     assert inline_code(response) == []
+
+
+def test_an_event_going_ahead_offers_free_places_in_stock(client, index):
+    event = EventPageFactory(parent=index, booking_url="https://tickets.example.org/evening")
+
+    offer = structured_data(client, event)["offers"]
+
+    assert offer["availability"] == "https://schema.org/InStock"
+    assert offer["price"] == "0"
+    assert offer["url"] == "https://tickets.example.org/evening"
+    assert offer["validFrom"]
+
+
+def test_a_full_event_is_sold_out(client, index):
+    data = structured_data(client, EventPageFactory(parent=index, status=EventStatus.FULL, capacity=30))
+
+    assert data["offers"]["availability"] == "https://schema.org/SoldOut"
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [(EventStatus.CANCELLED, "EventCancelled"), (EventStatus.POSTPONED, "EventPostponed")],
+)
+def test_a_cancelled_or_postponed_event_offers_nothing(client, index, status, expected):
+    data = structured_data(client, EventPageFactory(parent=index, status=status))
+
+    assert data["eventStatus"] == f"https://schema.org/{expected}"
+    assert "offers" not in data
+    assert "InStock" not in json.dumps(data)
+
+
+def test_a_past_event_offers_nothing(client, index):
+    event = EventPageFactory(parent=index, start=london(2020, 3, 5, 18, 0), end=london(2020, 3, 5, 20, 0))
+
+    assert "offers" not in structured_data(client, event)
+
+
+def test_event_image_is_the_shield_when_neither_the_event_nor_the_site_has_one(client, index):
+    data = structured_data(client, EventPageFactory(parent=index))
+
+    assert data["image"] == ["http://testserver/static/images/social-default.png"]
+
+
+def test_event_image_is_the_events_own_sharing_image(client, index):
+    image = ImageFactory(title="Stratford Town Hall")
+    event = EventPageFactory(parent=index, social_image=image)
+
+    [url] = structured_data(client, event)["image"]
+
+    assert url.startswith("http://testserver/")
+    assert "fill-1200x630" in url

@@ -30,7 +30,7 @@ from ..contact_mix import contact_preferences
 PROGRAMME_COPY = {
     "title": "Become a community ambassador",
     "slug": "community-ambassadors",
-    "search_description": "Community leaders, faith and voluntary-sector figures: help people in your "
+    "search_description": "Community leaders, faith and voluntary-sector figures: help people from your "
     "community see policing as a career for them. Find out what ambassadors do and sign up.",
     "introduction": "Community leaders, faith and third-sector figures and local advocates help us build a "
     "police service that looks and feels like the city it serves. Could you be one of them?",

@@ -35,6 +35,7 @@ MYTHS = [
     (
         MythTopic.POSITIVE_ACTION,
         "Positive action means lowering the standard.",
+        "Does positive action mean lowering the standard?",
         "<p>No. Every candidate fills in their own application, sits the same assessment centre and passes the "
         "same interview at the same standard. Positive action is advice and preparation before and during "
         "selection, so that people with no connection to policing know what to expect.</p>",
@@ -43,6 +44,7 @@ MYTHS = [
     (
         MythTopic.POSITIVE_ACTION,
         "Positive action is just positive discrimination under another name.",
+        "Is positive action the same as positive discrimination?",
         "<p>They are different things. Choosing someone because of their background rather than because "
         "they are the best candidate is positive discrimination, and it is unlawful in the UK. Positive "
         "action, such as targeted outreach, workshops and mock interviews, is lawful under the Equality Act "
@@ -52,6 +54,7 @@ MYTHS = [
     (
         MythTopic.POSITIVE_ACTION,
         "If I get support, I will be given the questions in advance.",
+        "Will I be given the questions in advance if I get support?",
         "<p>Nobody is given the questions or the answers. Support means practising a sample application "
         "question, a mock interview and a walk-through of what happens at the assessment centre.</p>",
         "",
@@ -59,6 +62,7 @@ MYTHS = [
     (
         MythTopic.POSITIVE_ACTION,
         "Positive action support is only for Black, Asian and minority ethnic candidates.",
+        "Is positive action support only for Black, Asian and minority ethnic candidates?",
         "<p>It is open to every group that is under-represented in the force, including women, who are half "
         "of the people we serve but about a quarter of our officers.</p>",
         "",
@@ -66,6 +70,7 @@ MYTHS = [
     (
         MythTopic.ELIGIBILITY,
         "You need a degree to become a police officer.",
+        "Do I need a degree to become a police officer?",
         "<p>No. You can join through an apprenticeship and earn a degree while you are paid, join on a "
         "programme for people who already have a degree, or join through an entry programme that needs no "
         "degree at all.</p>",
@@ -74,6 +79,7 @@ MYTHS = [
     (
         MythTopic.ELIGIBILITY,
         "English has to be your first language.",
+        "Does English have to be my first language?",
         "<p>You need good spoken and written English to pass selection, but it does not have to be your first "
         "language. Speaking a community language is a real asset, and our college partners run access "
         "courses for people who have English as an additional language.</p>",
@@ -82,13 +88,25 @@ MYTHS = [
     (
         MythTopic.ELIGIBILITY,
         "Having a tattoo rules you out.",
+        "Can I join the police if I have a tattoo?",
         "<p>Most tattoos are fine. A tattoo is only a problem if it could cause offence, for example because "
         "it is discriminatory, violent or intimidating.</p>",
         "",
     ),
     (
+        MythTopic.ELIGIBILITY,
+        "Anyone with a criminal record is barred from joining.",
+        "Can I join the police if I have a criminal record?",
+        "<p>Not always. Some convictions and cautions rule you out, but many do not: each one is looked at "
+        "on its own, including what happened, how long ago and how old you were. You must declare every "
+        "conviction and caution when you apply, including spent ones, and being open about them counts in "
+        "your favour.</p>",
+        "",
+    ),
+    (
         MythTopic.SELECTION,
         "If you fail once, you can never apply again.",
+        "Can I apply again if I fail?",
         "<p>You can apply again. Many successful officers passed on their second attempt, and our diversity "
         "team offers people who narrowly missed the pass mark a one-to-one look at their feedback and help "
         "to prepare.</p>",
@@ -97,6 +115,7 @@ MYTHS = [
     (
         MythTopic.SELECTION,
         "The assessment centre is designed to catch people out.",
+        "Is the assessment centre designed to catch people out?",
         "<p>It tests the behaviours the job needs, such as communicating clearly and treating people fairly. "
         "Trained members of the community assess candidates alongside police officers and staff, a change "
         "that has reduced differences in outcomes between groups.</p>",
@@ -105,6 +124,7 @@ MYTHS = [
     (
         MythTopic.LIFE_IN_THE_JOB,
         "You cannot practise your faith as a police officer.",
+        "Can I practise my faith as a police officer?",
         "<p>You can. Uniform includes religious dress such as the hijab and the turban, and faith-based staff "
         "associations support officers and run events with serving Muslim, Sikh, Hindu and other "
         "colleagues.</p>",
@@ -113,6 +133,7 @@ MYTHS = [
     (
         MythTopic.LIFE_IN_THE_JOB,
         "Officers from minority backgrounds do not get promoted.",
+        "Do officers from minority backgrounds get promoted?",
         "<p>In 2021 the force had 621 Black, Asian and minority ethnic officers at the rank of sergeant and "
         "above, 8% more than a year earlier. Almost all of the difference in promotion outcomes between "
         "groups has been removed.</p>",
@@ -121,6 +142,7 @@ MYTHS = [
     (
         MythTopic.LIFE_IN_THE_JOB,
         "Policing is all about arresting people.",
+        "Is policing all about arresting people?",
         "<p>Most of the job is talking to people: helping victims, calming situations down, solving problems "
         "with local communities and building the trust that makes people come forward.</p>",
         "",
@@ -176,12 +198,17 @@ def demo_image(title, description, seed):
 
 
 def ensure_myths():
-    for order, (topic, myth, fact, source) in enumerate(MYTHS):
-        Myth.objects.get_or_create(
-            myth=myth,
-            locale=Locale.get_default(),
-            defaults={"topic": topic, "fact": fact, "source_url": source, "sort_order": order},
-        )
+    for order, (topic, myth, question, fact, source) in enumerate(MYTHS):
+        defaults = {
+            "topic": topic,
+            "question": question,
+            "fact": fact,
+            "source_url": source,
+            "sort_order": order,
+        }
+        Myth.objects.get_or_create(myth=myth, locale=Locale.get_default(), defaults=defaults)
+        # Demo myths loaded before myths had questions get theirs; one an editor has answered is left alone.
+        Myth.objects.filter(myth=myth, question="").update(question=question)
 
 
 def ensure_officer_stories():
