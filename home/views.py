@@ -1,5 +1,4 @@
 import sys
-import unicodedata
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError

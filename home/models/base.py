@@ -67,6 +67,8 @@ class NextStepsFields(models.Model):
 
     class Meta:
         abstract = True
+
+
 class BasePageForm(WagtailAdminPageForm):
     """The search description is required to submit or publish a page (every page's meta description and
     sharing text), but not to save a draft: Wagtail defers required fields on "Save draft"."""
