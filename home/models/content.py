@@ -141,6 +141,7 @@ class Myth(TranslatableMixin, ModeratedSnippet, index.Indexed):
         FieldRowPanel([FieldPanel("topic"), FieldPanel("sort_order")]),
     ]
     search_fields = [
+        index.FilterField("locale"),
         index.SearchField("myth"),
         index.AutocompleteField("myth"),
         index.SearchField("question"),
@@ -200,6 +201,7 @@ class OfficerStory(TranslatableMixin, ModeratedSnippet, index.Indexed):
 
     panels = [FieldPanel("name"), FieldPanel("quote"), FieldPanel("image")]
     search_fields = [
+        index.FilterField("locale"),
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("quote"),
