@@ -5,11 +5,11 @@ import csv
 import io
 
 import pytest
-from django.utils import translation
 
 from ambassadors_network.models import Ambassador
 from home import roles
 from tests.helpers import soup
+from tests.home.translation_factories import translate
 
 from .factories import AmbassadorFactory
 from .test_admin import signed_in
@@ -21,15 +21,17 @@ LIST = "/admin/ambassadors/"
 
 
 def test_sign_up_stores_sms_language_interpreter_and_the_forms_language(client, programme_page):
-    with translation.override("tr"):
-        sign_up(
-            client,
-            programme_page,
-            preferred_contact="sms",
-            callback_time="morning",
-            contact_language="ku",
-            interpreter="not_sure",
-        )
+    # The language is the one the URL prefix (/tr/...) makes active, as LocaleMiddleware does.
+    translate(programme_page.get_parent(), "tr")
+    turkish_page = translate(programme_page, "tr")["tr"]
+    sign_up(
+        client,
+        turkish_page,
+        preferred_contact="sms",
+        callback_time="morning",
+        contact_language="ku",
+        interpreter="not_sure",
+    )
 
     ambassador = Ambassador.objects.get()
     # A text message is not a call, so no call time is kept.

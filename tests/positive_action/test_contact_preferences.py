@@ -17,6 +17,7 @@ from positive_action.outbox import deliver
 from positive_action.registration import SupportRegistrationFlow
 from recruitment_site.core.contact import active_site_language
 from tests.helpers import soup
+from tests.home.translation_factories import translate
 
 from .factories import SupportRequestFactory
 from .test_queue import QUEUE, signed_in
@@ -26,6 +27,14 @@ pytestmark = pytest.mark.django_db
 
 def post(client, page, data, **extra):
     return client.post(page.url, {**data, "submission_token": str(uuid.uuid4())}, follow=True, **extra)
+
+
+def in_language(page, code):
+    """The page's translation into ``code``, its ancestors translated first, so Wagtail serves it under the
+    language's URL prefix (/ur/...), which is how LocaleMiddleware makes a language active."""
+    for ancestor in page.get_ancestors()[1:]:
+        translate(ancestor, code)
+    return translate(page, code)[code]
 
 
 def whatsapp_in_bengali(valid_data, **overrides):
@@ -51,8 +60,7 @@ def test_form_asks_how_when_and_in_which_language_with_each_language_in_its_own_
     client, registration_page
 ):
     document = soup(client.get(registration_page.url))
-    with translation.override("bn"):
-        in_bengali = soup(client.get(registration_page.url))
+    in_bengali = soup(client.get(in_language(registration_page, "bn").url))
 
     legends = [legend.get_text(" ", strip=True) for legend in document.find_all("legend")]
     assert "How would you like us to contact you?" in legends
@@ -72,8 +80,7 @@ def test_form_asks_how_when_and_in_which_language_with_each_language_in_its_own_
 def test_whatsapp_call_time_language_interpreter_and_the_forms_language_are_stored(
     client, registration_page, valid_data
 ):
-    with translation.override("ur"):
-        post(client, registration_page, whatsapp_in_bengali(valid_data), HTTP_ACCEPT_LANGUAGE="ur")
+    post(client, in_language(registration_page, "ur"), whatsapp_in_bengali(valid_data))
 
     record = SupportRequest.objects.get()
     assert (record.preferred_contact, record.callback_time) == ("whatsapp", "morning")
@@ -84,8 +91,7 @@ def test_a_call_time_is_not_kept_for_an_email_and_an_unanswered_language_is_the_
     client, registration_page, valid_data
 ):
     data = {**valid_data, "preferred_contact": "email", "callback_time": "evening"}
-    with translation.override("pl"):
-        post(client, registration_page, data, HTTP_ACCEPT_LANGUAGE="pl")
+    post(client, in_language(registration_page, "pl"), data)
 
     record = SupportRequest.objects.get()
     assert (record.callback_time, record.contact_language, record.language) == ("", "pl", "pl")
@@ -129,8 +135,7 @@ def test_confirmation_is_in_the_chosen_language_whatever_language_the_request_or
     client, registration_page, valid_data, team_email
 ):
     # Django's own catalogue translates month names, so the date in the email shows its language.
-    with translation.override("ur"):
-        post(client, registration_page, whatsapp_in_bengali(valid_data, contact_language="pl"))
+    post(client, in_language(registration_page, "ur"), whatsapp_in_bengali(valid_data, contact_language="pl"))
     record = SupportRequest.objects.get()
     confirmation = EmailDelivery.objects.get(kind="confirmation")
 

@@ -19,12 +19,18 @@ pytestmark = pytest.mark.django_db
 # Counted in the test environment, where a request's transaction is a savepoint inside the test's own.
 # Anonymous visitors' routes and the shared page furniture (site settings, navigation, the blank form's
 # questions) come from the cache after the first request, as they do in production.
-FORM_PAGE_QUERIES = 2
+# Since i18n (LocaleMiddleware, i18n_patterns) one more: Wagtail's lookup of the active language's Locale
+# row (language_code = 'en-gb'), once per request, when the page is served for that locale.
+FORM_PAGE_QUERIES = 3
 # PostgreSQL adds one statement: the person's lock, taken before looking for their open record so that
 # two simultaneous posts from one email make one record (lock_person in positive_action/submissions.py).
 # SQLite takes none: its transactions already run one after another.
 PERSON_LOCK_QUERIES = 1 if connection.vendor == "postgresql" else 0
-REGISTRATION_QUERIES = 11 + PERSON_LOCK_QUERIES
+# Of these, one is the Locale lookup per request (as for the form page), and four render the "what happens
+# next" link in the confirmation email (recruitment_timeline_full_url in home/templatetags/timeline_tags.py):
+# the site's root page, the timeline page, and for its full URL the site and view restrictions. All four are
+# one-off per registration (one confirmation per registration), not per item.
+REGISTRATION_QUERIES = 16 + PERSON_LOCK_QUERIES
 
 
 def registration(valid_data, **changes):
