@@ -52,7 +52,12 @@ class StatisticBlock(blocks.StructBlock):
             "“Target set in 2021”. Old figures without a date mislead."
         ),
     )
-    figure = blocks.CharBlock(max_length=20, label=_("Figure"), help_text=_("For example 40% or 2,438"))
+    figure = blocks.CharBlock(
+        max_length=20,
+        label=_("Figure"),
+        # xgettext:no-python-format
+        help_text=_("For example 40% or 2,438"),
+    )
     label = blocks.CharBlock(max_length=200, label=_("What the figure measures"))
     source_text = blocks.CharBlock(max_length=200, required=False, label=_("Source"))
     source_url = blocks.URLBlock(required=False, label=_("Source link"))

@@ -52,12 +52,19 @@ class Group(NamedTuple):
     page: object  # the Paginator page when one kind is shown, else None
 
 
+def reader_locale(request):
+    """The locale of the address searched from, looked up once per search (each kind filters by it)."""
+    if not hasattr(request, "_reader_locale"):
+        request._reader_locale = Locale.get_active()
+    return request._reader_locale
+
+
 def public_pages(request):
     """Live, public pages under this request's site. Which pages are private takes a query, so it is
     asked once per search and the queryset reused (QuerySets copy themselves on every filter)."""
     if not hasattr(request, "_public_pages"):
         # Pages in the reader's language only (/ur/search/ finds Urdu pages).
-        locale = Locale.get_active()
+        locale = reader_locale(request)
         pages = Page.objects.live().public().filter(locale=locale)
         site = Site.find_for_request(request)
         if site:
@@ -78,11 +85,11 @@ def search_events(request, terms):
 
 
 def search_myths(request, terms):
-    return Myth.objects.live().filter(locale=Locale.get_active()).search(terms, operator="and")
+    return Myth.objects.live().filter(locale=reader_locale(request)).search(terms, operator="and")
 
 
 def search_stories(request, terms):
-    return OfficerStory.objects.live().filter(locale=Locale.get_active()).search(terms, operator="and")
+    return OfficerStory.objects.live().filter(locale=reader_locale(request)).search(terms, operator="and")
 
 
 def describe_pages(request, pages):

@@ -18,8 +18,8 @@ def test_support_button_is_in_a_phones_first_screen_and_leads_to_the_form(live_d
 
     button = phone_page.get_by_role("link", name="Get free support to apply", exact=True)
     box = button.bounding_box()
-    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE_SCREEN_HEIGHT, box
     phone_page.screenshot(path="/tmp/shots-homepage/journey-home-320.png")
+    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE_SCREEN_HEIGHT, box
 
     button.click()
 

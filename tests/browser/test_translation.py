@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from home import roles
 from home.models import StandardPage
+from recruitment_site.devtools.demo import accessibility
 from recruitment_site.devtools.demo.translations import load_translations
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.conftest import sign_in_to_admin
@@ -17,7 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 SHOTS = "/tmp/shots-l10n"
 NEW_INTRODUCTION = "How accessible this website is, and how to tell us about a problem."
-SYNCED_INTRODUCTION = "How accessible this website is, how we test it and how to report a problem."
+SYNCED_INTRODUCTION = accessibility.INTRODUCTION
 URDU_INTRODUCTION = "یہ ویب سائٹ کتنی قابلِ رسائی ہے، اور ہمیں کسی مسئلے کے بارے میں کیسے بتائیں۔"
 
 

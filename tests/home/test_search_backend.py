@@ -6,7 +6,7 @@ from django.db import connection
 
 from home.models import StandardPage
 from home.search_backend import config_for_language
-from home.views import search_terms
+from home.site_search import search_terms
 from tests.helpers import soup
 from tests.home.translation_factories import retitle, translate
 

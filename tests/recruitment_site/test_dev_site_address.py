@@ -25,7 +25,8 @@ def absolute_links(client, port):
     return {
         "canonical": home.select_one('link[rel="canonical"]')["href"],
         "og:url": home.select_one('meta[property="og:url"]')["content"],
-        "sitemap": client.get("/sitemap.xml", **host).content.decode(),
+        "sitemap": client.get("/sitemap.xml", **host).content.decode()
+        + client.get("/sitemap-en-gb.xml", **host).content.decode(),
         "feed": [a["href"] for a in events.select("a[href]") if "/feed/" in a["href"]],
     }
 

@@ -25,20 +25,12 @@ from ambassadors_network.signup import AmbassadorSignupFlow
 from positive_action import submissions
 from positive_action.forms import SupportRegistrationForm
 from positive_action.registration import SupportRegistrationFlow
-from recruitment_site.core import django_messages
+from recruitment_site.core import django_messages, languages
 from recruitment_site.devtools.demo.ambassadors import ensure_programme_page
 from recruitment_site.devtools.demo.support import ensure_registration_page
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "site" / "locale"
-TRANSLATED = ["bn", "ur", "so", "tr", "ku", "pl"]
-# Translated by other helpers from the EXTRACTED commit; remove a language from here once its .po lands.
-AWAITING_TRANSLATION = ["ta"]
-AWAITING = pytest.mark.xfail(
-    strict=True,
-    reason="not yet translated: the Somali, Turkish, Kurmanji, Tamil and Polish translations of "
-    "site/locale are being written by other helpers from the EXTRACTED commit (issue 18)",
-)
-LANGUAGES = [*TRANSLATED, *(pytest.param(code, marks=AWAITING) for code in AWAITING_TRANSLATION)]
+LANGUAGES = [language.code for language in languages.LANGUAGES if language.code != settings.LANGUAGE_CODE]
 
 # The templates a person filling in either form, or reading its confirmation, sees strings from.
 FORM_TEMPLATES = [

@@ -8,15 +8,14 @@ from urllib.parse import urlsplit
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
 from home.models import Borough, Community, HomePage, SiteSettings, StandardPage
 
 from .accessibility import INTRODUCTION as ACCESSIBILITY_INTRODUCTION
+from .accessibility import PREPARED_ON, REVIEWED_ON, accessibility_statement_body
 from .accessibility import SEARCH_DESCRIPTION as ACCESSIBILITY_SEARCH_DESCRIPTION
-from .accessibility import accessibility_statement_body
 from .ambassadors import ensure_programme_page, load_ambassador_demo
 from .checker import load_checker_demo
 from .events import ensure_demo_events
@@ -267,13 +266,12 @@ def load_demo_content():
         "What we do with the details you give us when you register interest, who sees them, how long we "
         "keep them and your rights.",
     )
-    today = timezone.localdate()
     accessibility = ensure_standard_page(
         home,
         "accessibility-statement",
         "Accessibility statement",
         ACCESSIBILITY_INTRODUCTION,
-        accessibility_statement_body(FORCE_NAME, prepared_on=today, reviewed_on=today),
+        accessibility_statement_body(FORCE_NAME, PREPARED_ON, REVIEWED_ON),
         ACCESSIBILITY_SEARCH_DESCRIPTION,
     )
     site = Site.objects.get(is_default_site=True)

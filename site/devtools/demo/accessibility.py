@@ -4,7 +4,14 @@ Contact details are placeholders (example.org addresses and Ofcom's drama number
 content is what this site really has, so an editor starts from an honest list.
 """
 
+import datetime
+
 from django.utils.dateformat import format as format_date
+
+# Fixed, not today's date: a statement says when it was really prepared and tested, and the demo
+# translations match the English sentence by sentence, so the dated sentences must not change daily.
+PREPARED_ON = datetime.date(2026, 12, 1)
+REVIEWED_ON = datetime.date(2026, 12, 4)
 
 INTRODUCTION = (
     "How accessible this website is, what to do if you cannot use part of it, and how to report a problem."
