@@ -38,6 +38,20 @@ def test_upcoming_events_show_the_next_three_and_lead_to_the_listing(client, dem
     assert document.select(".home-events a")[-1]["href"] == "/events/"
 
 
+@pytest.mark.parametrize("code", ["ur", "bn"])
+def test_a_translated_home_page_lists_each_upcoming_event_once_in_its_own_language(
+    client, translated_demo_site, code
+):
+    # Every event has a copy in each language (a translation or an alias): the English one and the other
+    # languages' copies must not be listed beside the reader's.
+    document = soup(client.get(f"/{code}/"))
+
+    links = [link["href"] for link in document.select(".home-events .event-card__title a")]
+    expected = EventPage.objects.published().upcoming().filter(locale__language_code=code)[:3]
+    assert links == [event.url for event in expected] and len(links) == 3
+    assert all(link.startswith(f"/{code}/events/") for link in links)
+
+
 def test_every_figure_says_when_it_was_true_just_before_the_number(client, demo_site):
     for figure in soup(client.get("/")).select(".figures .statistic"):
         paragraph = figure.select_one(".statistic__text")
