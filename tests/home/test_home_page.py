@@ -52,6 +52,18 @@ def test_a_translated_home_page_lists_each_upcoming_event_once_in_its_own_langua
     assert all(link.startswith(f"/{code}/events/") for link in links)
 
 
+@pytest.mark.parametrize("code", ["ur", "bn"])
+def test_a_translated_home_page_invites_ambassadors_to_the_programme_page_in_its_language(
+    client, translated_demo_site, code
+):
+    programme = AmbassadorProgrammePage.objects.get(locale__language_code=code)
+
+    call = soup(client.get(f"/{code}/")).select_one(".ambassador-cta")
+
+    assert call.select_one("a")["href"] == programme.url == f"/{code}/community-ambassadors/"
+    assert programme.introduction in call.get_text()
+
+
 def test_every_figure_says_when_it_was_true_just_before_the_number(client, demo_site):
     for figure in soup(client.get("/")).select(".figures .statistic"):
         paragraph = figure.select_one(".statistic__text")
