@@ -2,16 +2,23 @@
 moderation and caching of translated pages, translated myths, and the demo's translations."""
 
 import pytest
+from django.core import signing
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation
 
+from ambassadors_network.models import AmbassadorProgrammePage
+from ambassadors_network.signup import AmbassadorSignupFlow
 from home import roles
 from home.models import HomePage, Myth, MythsFactsPage, StandardPage, TranslationReviewFlag
 from home.translation import status_of, submit_for_moderation
+from positive_action.models import SupportRegistrationPage
+from positive_action.registration import SupportRegistrationFlow
 from recruitment_site.devtools.demo.translations import LANGUAGE_STRINGS, load_translations
 from recruitment_site.devtools.demo.translations.source import ENGLISH
 from tests.factories import UserFactory
+from tests.helpers import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -220,3 +227,21 @@ def test_urdu_and_bengali_translate_every_demo_string_and_the_others_the_key_pag
         assert all(text.strip() for text in strings.values()), code
         expected = set(ENGLISH) if code in ("ur", "bn") else KEY_PAGE_IDS
         assert expected <= set(strings), (code, sorted(expected - set(strings)))
+
+
+@pytest.mark.parametrize(
+    ("page_model", "flow"),
+    [(SupportRegistrationPage, SupportRegistrationFlow), (AmbassadorProgrammePage, AmbassadorSignupFlow)],
+)
+@pytest.mark.parametrize("code", ["ur", "bn"])
+def test_a_confirmation_page_leads_back_to_the_home_page_in_the_readers_language(
+    client, translated_demo_site, page_model, flow, code
+):
+    done = signing.dumps({"reference": f"{flow.reference_prefix}-7KQ4M2", "held": False}, salt=flow.done_salt)
+    with translation.override(code):
+        go_home = translation.gettext("Go to the home page")
+
+    document = soup(client.get(f"{in_locale(page_model, code).url}?done={done}"))
+
+    (link,) = [link for link in document.select("main a") if link.get_text(strip=True) == go_home]
+    assert link["href"] == f"/{code}/"
