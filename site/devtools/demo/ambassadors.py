@@ -20,7 +20,7 @@ from ambassadors_network.models import (
     TimeCommitment,
 )
 from ambassadors_network.status import change_status
-from home.models import Borough, Community
+from home.models import Borough, Community, StandardPage
 from positive_action.models import SupportRequest
 from recruitment_site.core.languages import DEFAULT_LANGUAGE_CODE, LANGUAGES
 from recruitment_site.core.references import unique_reference
@@ -45,11 +45,15 @@ PROGRAMME_COPY = {
     "us every month. We ask you to come to one training session and to stay in touch.</p>",
     "form_introduction": "<p>It takes about five minutes. We will read every application and call you to talk "
     "about it.</p>",
-    "privacy_summary": "<p>Only our diversity team can see what you tell us. We use it to contact you about the "
-    'programme and nothing else. Read the <a href="/privacy-notice/">privacy notice</a>.</p>',
     "thank_you_text": "<p>Someone from our diversity team will read your application and phone you within two "
     "weeks. If it is a good fit, we will invite you to the next ambassador training session.</p>",
 }
+# The privacy notice is linked as a page, not by its address: each translation of the programme page then
+# links to the notice in its own language, where "/privacy-notice/" would always lead to the English one.
+PRIVACY_SUMMARY = (
+    "<p>Only our diversity team can see what you tell us. We use it to contact you about the programme and "
+    "nothing else. Read the <a {link}>privacy notice</a>.</p>"
+)
 
 # (placeholder name, role, status, boroughs, communities, languages, networks)
 AMBASSADORS = [
@@ -180,10 +184,16 @@ def ensure_programme_page(home):
     page = AmbassadorProgrammePage.objects.filter(locale=Locale.get_default()).first()
     if page:
         return page
-    page = AmbassadorProgrammePage(**PROGRAMME_COPY)
+    page = AmbassadorProgrammePage(**PROGRAMME_COPY, privacy_summary=privacy_summary(home))
     home.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def privacy_summary(home):
+    privacy = StandardPage.objects.child_of(home).filter(slug="privacy-notice").first()
+    link = f'linktype="page" id="{privacy.pk}"' if privacy else 'href="/privacy-notice/"'
+    return PRIVACY_SUMMARY.format(link=link)
 
 
 def site_language_in(languages):
