@@ -18,7 +18,7 @@ from django.templatetags.i18n import BlockTranslateNode, TranslateNode
 from django.test import RequestFactory
 from django.utils import dates, translation
 from django.utils.functional import Promise
-from django.utils.translation import trans_real
+from django.utils.translation import gettext_lazy, trans_real
 
 from ambassadors_network.forms import AmbassadorSignupForm
 from ambassadors_network.signup import AmbassadorSignupFlow
@@ -138,6 +138,8 @@ def form_inventory(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         messages = form_messages(SupportRegistrationForm) + form_messages(AmbassadorSignupForm)
     messages += [(submissions.HONEYPOT_MESSAGE, None), (submissions.OUTAGE_MESSAGE, None)]
+    # The language question names each language in the reader's language as well as in its own.
+    messages += [(gettext_lazy(language.english_name), None) for language in languages.LANGUAGES]
     messages += [
         (flow.confirmation_subject, {"reference": "PA-7KQ4M2"})
         for flow in (SupportRegistrationFlow, AmbassadorSignupFlow)
@@ -153,6 +155,7 @@ def test_the_inventory_covers_what_the_forms_show(form_inventory):
     texts = {english(message, params) for message, params in form_inventory}
     assert {"Full name", "Prefer not to say", "Select from the list", "Mentoring"} <= texts
     assert "Enter a phone number, as you asked us to phone you" in texts
+    assert {"Somali", "Kurdish (Kurmanji)"} <= texts
     assert any(text.startswith("Ensure this value has at most 150 characters") for text in texts)
     assert "Select a valid choice. pigeon is not one of the available choices." in texts
     msgids = {msgid for _context, msgid, _plural in template_messages()}
