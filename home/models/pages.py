@@ -52,8 +52,10 @@ class HomePage(RememberedRoutesMixin, BasePage):
         verbose_name = _("home page")
 
     def upcoming_events(self):
-        """The next few events; lazy, so a cached home page asks nothing."""
-        return EventPage.objects.published().upcoming().for_listing()[:UPCOMING_EVENTS_ON_HOME]
+        """The next few events in this home page's language (each event has a copy per language); lazy,
+        so a cached home page asks nothing."""
+        events = EventPage.objects.published().filter(locale_id=self.locale_id)
+        return events.upcoming().for_listing()[:UPCOMING_EVENTS_ON_HOME]
 
 
 class StandardPage(BasePage):

@@ -9,6 +9,7 @@ British English is the default and its pages have no URL prefix.
 from dataclasses import dataclass
 
 from django.conf.locale import LANG_INFO
+from django.utils.translation import gettext_noop
 
 LTR = "ltr"
 RTL = "rtl"
@@ -28,17 +29,19 @@ class Language:
 
 DEFAULT_LANGUAGE_CODE = "en-gb"
 
+# The English names are marked for the catalogues: the forms name each language in the reader's language
+# too ("اردو – Urdu" on a Tamil page reads "اردو – உருது"), and Django has no Somali or Kurmanji names.
 LANGUAGES = (
-    Language("en-gb", "English", "English"),
-    Language("bn", "Bengali", "বাংলা"),
-    Language("ur", "Urdu", "اردو", RTL),
-    Language("so", "Somali", "Soomaali"),
-    Language("tr", "Turkish", "Türkçe"),
+    Language("en-gb", gettext_noop("English"), "English"),
+    Language("bn", gettext_noop("Bengali"), "বাংলা"),
+    Language("ur", gettext_noop("Urdu"), "اردو", RTL),
+    Language("so", gettext_noop("Somali"), "Soomaali"),
+    Language("tr", gettext_noop("Turkish"), "Türkçe"),
     # Kurmanji (Northern Kurdish), written in the Latin script, is the Kurdish most widely spoken in the
     # Turkish and Syrian Kurdish communities the force serves; Sorani (ckb) would be a separate language.
-    Language("ku", "Kurdish (Kurmanji)", "Kurdî (Kurmancî)"),
-    Language("ta", "Tamil", "தமிழ்"),
-    Language("pl", "Polish", "Polski"),
+    Language("ku", gettext_noop("Kurdish (Kurmanji)"), "Kurdî (Kurmancî)"),
+    Language("ta", gettext_noop("Tamil"), "தமிழ்"),
+    Language("pl", gettext_noop("Polish"), "Polski"),
 )
 
 BY_CODE = {language.code: language for language in LANGUAGES}
