@@ -11,7 +11,8 @@ from wagtail.admin.viewsets import viewsets
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from home.next_steps import AMBASSADOR, NEXT_STEPS_HOOK, NextStep
+from ambassadors_network.next_steps import ambassador_next_step
+from home.next_steps import NEXT_STEPS_HOOK
 from positive_action.filters import QUEUE_FILTERS_HOOK
 from positive_action.views.audited import (
     EDIT_VIEWED,
@@ -24,7 +25,7 @@ from positive_action.views.record import RECORD_SUMMARY_HOOK
 from recruitment_site.core.admin_pages import WithoutGenericDeletePolicy
 
 from .filters import AmbassadorFilterSet, ambassador_referral_filter
-from .models import Ambassador, AmbassadorProgrammePage
+from .models import Ambassador
 from .models.referrals import Referral
 from .permissions import REQUIRED, guard_urlpatterns, require_any
 from .views import admin as admin_views
@@ -188,14 +189,4 @@ def referring_ambassador(record):
     return []
 
 
-@hooks.register(NEXT_STEPS_HOOK)
-def ambassador_next_step():
-    return [
-        NextStep(
-            key=AMBASSADOR,
-            heading=_("Become a community ambassador"),
-            text=_("Help people in your community see policing as a career for them."),
-            label=_("Find out about ambassadors"),
-            find_page=lambda: AmbassadorProgrammePage.objects.live().public().first(),
-        )
-    ]
+hooks.register(NEXT_STEPS_HOOK, ambassador_next_step)

@@ -12,7 +12,8 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.health import HEALTH_CHECKS_HOOK
-from home.next_steps import NEXT_STEPS_HOOK, SUPPORT, NextStep
+from home.next_steps import NEXT_STEPS_HOOK
+from positive_action.next_steps import support_next_step
 from recruitment_site.core.admin_pages import WithoutGenericDeletePolicy
 
 from .audit import register_audit_actions
@@ -20,7 +21,7 @@ from .bulk_actions import AssignOwnerBulkAction, ChangeStageBulkAction, DeleteSp
 from .dashboard import VIEW_PERMISSION, SupportQueuePanel
 from .filters import SupportRequestFilterSet
 from .health import worker_and_outbox_checks
-from .models import CaseworkEmailTemplate, SupportRegistrationPage, SupportRequest
+from .models import CaseworkEmailTemplate, SupportRequest
 from .views import queue, record, reports, site_history
 from .views.audited import (
     EDIT_VIEWED,
@@ -242,16 +243,4 @@ def queue_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("positive_action/admin.css"))
 
 
-@hooks.register(NEXT_STEPS_HOOK)
-def support_next_step():
-    return [
-        NextStep(
-            key=SUPPORT,
-            heading=_("Get free support to apply"),
-            text=_(
-                "Our diversity team will help you prepare, from the application form to the assessment centre."
-            ),
-            label=_("Register for support"),
-            find_page=lambda: SupportRegistrationPage.objects.live().public().first(),
-        )
-    ]
+hooks.register(NEXT_STEPS_HOOK, support_next_step)

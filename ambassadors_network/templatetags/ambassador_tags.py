@@ -1,7 +1,6 @@
 """The "become a community ambassador" call to action other pages (the home page) include."""
 
 from django import template
-from wagtail.models import Locale
 
 from ambassadors_network.models import AmbassadorProgrammePage
 
@@ -10,8 +9,8 @@ register = template.Library()
 
 @register.inclusion_tag("components/ambassador_call_to_action.html", takes_context=True)
 def ambassador_call_to_action(context):
-    """The programme page in the reader's language (its translation, or the alias that stands for it),
-    else the first live one."""
-    pages = AmbassadorProgrammePage.objects.live().public()
-    page = pages.filter(locale=Locale.get_active()).first() or pages.first()
-    return {"programme_page": page, "request": context.get("request")}
+    """The programme page in the language of the page that includes this, else the first one."""
+    pages = AmbassadorProgrammePage.objects.live().public().order_by("path")
+    including_page = context.get("page")
+    in_language = pages.filter(locale_id=including_page.locale_id) if including_page else pages
+    return {"programme_page": in_language.first() or pages.first(), "request": context.get("request")}

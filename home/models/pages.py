@@ -52,10 +52,10 @@ class HomePage(RememberedRoutesMixin, BasePage):
         verbose_name = _("home page")
 
     def upcoming_events(self):
-        """The next few events in the reader's language (every event has a copy in each language); lazy,
+        """The next few events in this home page's language (each event has a copy per language); lazy,
         so a cached home page asks nothing."""
-        events = EventPage.objects.published().in_active_language().upcoming().for_listing()
-        return events[:UPCOMING_EVENTS_ON_HOME]
+        events = EventPage.objects.published().filter(locale_id=self.locale_id)
+        return events.upcoming().for_listing()[:UPCOMING_EVENTS_ON_HOME]
 
 
 class StandardPage(BasePage):

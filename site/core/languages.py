@@ -29,9 +29,8 @@ class Language:
 
 DEFAULT_LANGUAGE_CODE = "en-gb"
 
-# The English names are marked for the catalogues (site/locale): the forms' language question names each
-# language in the reader's language too, and Django's own catalogues lack some of them (Somali and Kurmanji
-# in every language, and most in Somali and Kurdish, which Django has no catalogue for).
+# The English names are marked for the catalogues: the forms name each language in the reader's language
+# too ("اردو – Urdu" on a Tamil page reads "اردو – உருது"), and Django has no Somali or Kurmanji names.
 LANGUAGES = (
     Language("en-gb", gettext_noop("English"), "English"),
     Language("bn", gettext_noop("Bengali"), "বাংলা"),

@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import check_for_language, get_language_info
 
 from home.models import MythsFactsPage, SiteSettings, StandardPage
+from home.next_steps import registered_steps
 from recruitment_site.core.languages import LANGUAGES
 from tests.helpers import h1_texts, soup
 from tests.home.translation_factories import retitle, translate
@@ -190,3 +191,34 @@ def test_django_knows_every_site_language_including_somali_and_kurmanji():
     assert template.render({}) == "Kurdî (Kurmancî) False"
     with translation.override("so"):
         assert translation.get_language() == "so"
+
+
+@pytest.mark.django_db
+def test_a_translated_home_page_offers_its_own_languages_events_ambassador_page_and_next_steps(
+    client, translated_demo_site
+):
+    for code in ("ur", "bn"):
+        document = soup(client.get(f"/{code}/"))
+        event_links = [link["href"] for link in document.select(".home-events .event-list a[href]")]
+        ambassador_link = document.select_one(".ambassador-cta a.button")["href"]
+
+        assert event_links and all(href.startswith(f"/{code}/events/") for href in event_links), event_links
+        assert len(event_links) == len(set(event_links))  # each event once, not once per language
+        assert ambassador_link == f"/{code}/community-ambassadors/"
+
+
+@pytest.mark.django_db
+def test_next_steps_speak_the_readers_language(client, translated_demo_site):
+    with translation.override("ur"):
+        texts = [str(step.text) for step in registered_steps().values()]
+
+    steps = soup(client.get("/ur/myths-and-facts/")).select_one(".next-steps").get_text()
+
+    for english in texts_in_english():
+        assert english not in texts
+        assert english not in steps
+
+
+def texts_in_english():
+    with translation.override("en-gb"):
+        return [str(step.text) for step in registered_steps().values()]

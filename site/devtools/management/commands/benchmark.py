@@ -41,6 +41,13 @@ PAGE_MODELS = [
     ("myths page", "home.MythsFactsPage", ""),
     ("registration page", "positive_action.SupportRegistrationPage", ""),
 ]
+# Translated pages are measured like the English ones (issue 18): the right-to-left Urdu pages and the
+# Bengali ones, whose demo translations `load_demo` adds in development.
+TRANSLATED_PAGE_MODELS = [
+    ("home page, Urdu", "home.HomePage", "ur"),
+    ("myths page, Bengali", "home.MythsFactsPage", "bn"),
+    ("registration page, Urdu", "positive_action.SupportRegistrationPage", "ur"),
+]
 
 
 def recommended_workers():
@@ -55,12 +62,15 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def first_live_url(model_label):
+def first_live_url(model_label, language=None):
     try:
         model = apps.get_model(model_label)
     except LookupError:
         return None
-    page = model.objects.live().public().order_by("path").first()
+    pages = model.objects.live().public().order_by("path")
+    if language:
+        pages = pages.filter(locale__language_code=language)
+    page = pages.first()
     return page.url if page else None
 
 
@@ -225,6 +235,8 @@ class Command(BaseCommand):
         for label, model_label, query in PAGE_MODELS:
             url = first_live_url(model_label)
             pages.append((label, url + query if url else None))
+        for label, model_label, language in TRANSLATED_PAGE_MODELS:
+            pages.append((label, first_live_url(model_label, language)))
         return pages
 
     def measure(self, port, uncached_port, seconds, connections):
