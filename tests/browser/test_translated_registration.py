@@ -136,6 +136,22 @@ def check_errors_are_in_the_language_and_answers_kept(page, reader):
     assert language.locator("input:checked").get_attribute("value") == reader.code
 
 
+def lines_taken_by_the_widest_reference(page):
+    """The lines the confirmation panel's reference would take with the widest letters references use
+    (W), so the check does not depend on the letters this run's reference happened to get."""
+    return page.locator(".reference").evaluate(
+        """(element) => {
+            const shown = element.textContent;
+            element.textContent = shown.replace(/-.*/, "-WWWWWW");
+            const range = document.createRange();
+            range.selectNodeContents(element);
+            const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+            element.textContent = shown;
+            return lines;
+        }"""
+    )
+
+
 def check_confirmation_email(reader, reference):
     delivery = EmailDelivery.objects.get(reference=reference, kind="confirmation")
     assert delivery.status == "sent"
@@ -177,6 +193,7 @@ def test_a_reader_registers_for_support_in_their_language_from_the_home_page(tra
     reference = phone.locator(".reference").inner_text()
     assert re.fullmatch(r"PA-[A-Z0-9]{6}", reference)
     assert english_left_in(text_of(phone), CONFIRMATION_ENGLISH) == []
+    assert lines_taken_by_the_widest_reference(phone) == 1  # never "PA-" on one line, the rest on the next
     phone.screenshot(path=SHOTS / f"{reader.code}-registration-confirmation-320.png", full_page=True)
     check_confirmation_email(reader, reference)
     record = SupportRequest.objects.get(reference=reference)
