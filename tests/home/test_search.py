@@ -1,4 +1,5 @@
 import pytest
+from django.db import connection
 
 from home.choices import EventStatus
 from home.models import EventPage, Myth, MythsFactsPage, OfficerStory, StandardPage
@@ -206,8 +207,8 @@ def test_searching_every_kind_stays_within_a_query_budget(client, demo_site, dja
     client.get("/search/", {"query": "police"})  # settings and routes loaded once per process
 
     # Pages come back as their specific types, one query per type found (six in the demo content); the
-    # locale is looked up once per search, not once per kind.
-    with django_assert_max_num_queries(22):
+    # locale is looked up once per search, not once per kind. PostgreSQL's search backend asks one more.
+    with django_assert_max_num_queries(23 if connection.vendor == "postgresql" else 22):
         response = client.get("/search/", {"query": "police"})
 
     assert len(group_headings(response)) >= 3
